@@ -1,0 +1,121 @@
+//! Command-line arguments (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::store::{Filter, RoleFilter, Store};
+use crate::tui::i18n::Lang;
+
+/// zeren (责任): who is responsible for what in Chinese local-government work plans.
+#[derive(Debug, Parser)]
+#[command(name = "zeren", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub dashboard: DashboardArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the parsed store (JSON by default) to stdout or a file.
+    Export(ExportArgs),
+    /// Print task counts per city and per department.
+    Stats(StatsArgs),
+}
+
+/// Files and folders to read.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders (walked recursively; .txt .htm .html .docx). None: the built-in samples.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Filters shared by the dashboard, export and stats.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only documents of cities whose name contains TEXT.
+    #[arg(long, value_name = "TEXT")]
+    pub city: Option<String>,
+    /// Only tasks naming a department whose name, alias or pinyin contains TEXT.
+    #[arg(long, value_name = "TEXT")]
+    pub dept: Option<String>,
+    /// The role --dept applies to.
+    #[arg(long, value_enum, default_value_t = RoleFilter::Any)]
+    pub role: RoleFilter,
+    /// Only tasks whose text matches TEXT (fuzzy).
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+}
+
+impl FilterArgs {
+    /// The store filter these options describe.
+    pub fn to_filter(&self, store: &Store) -> Filter {
+        let cities = self.city.as_deref().map(|text| {
+            store
+                .cities()
+                .iter()
+                .enumerate()
+                .filter(|(_, city)| city.name.contains(text))
+                .filter_map(|(index, _)| u32::try_from(index).ok())
+                .collect()
+        });
+        let departments = self
+            .dept
+            .as_deref()
+            .map(|text| store.departments().matching(text));
+        Filter {
+            cities,
+            range: None,
+            departments,
+            role: self.role,
+            query: self.query.clone(),
+        }
+    }
+}
+
+/// Arguments of the dashboard (no subcommand).
+#[derive(Debug, Args)]
+pub struct DashboardArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Language of the labels (default: from LANG; zh* gives Chinese).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// Arguments of `zeren export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Write to FILE instead of stdout (written whole, or not at all).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `zeren stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}

@@ -1,0 +1,68 @@
+//! `zeren [PATH]...`: the dashboard, started with the shared filters set.
+
+use std::path::PathBuf;
+
+use super::args::{DashboardArgs, FilterArgs};
+use crate::store::Store;
+use crate::tui::filters::{DeptChoice, Filters};
+use crate::tui::i18n::Lang;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::Theme;
+use crate::tui::{self, Options};
+
+/// The user's keymap file, when there is a config folder.
+fn user_keymap_path() -> Option<PathBuf> {
+    crate::paths::config_dir().map(|dir| dir.join("keymap.toml"))
+}
+
+/// Opens the dashboard over `store`.
+pub fn run(store: Store, args: &DashboardArgs) -> anyhow::Result<()> {
+    let lang = args
+        .lang
+        .unwrap_or_else(|| Lang::from_env_value(std::env::var("LANG").ok().as_deref()));
+    let theme = Theme::new(Theme::no_color_requested(
+        std::env::var("NO_COLOR").ok().as_deref(),
+    ));
+    let keymap = match user_keymap_path().filter(|path| path.exists()) {
+        Some(path) => Keymap::with_user_file(&path).unwrap_or_else(|error| {
+            eprintln!("warning: {error}; using the default keys");
+            Keymap::builtin()
+        }),
+        None => Keymap::builtin(),
+    };
+    let filters = initial_filters(&store, &args.filters);
+    tui::run(
+        store,
+        Options {
+            lang,
+            theme,
+            keymap,
+            filters,
+        },
+    )
+}
+
+/// The dashboard filters the command-line options ask for.
+fn initial_filters(store: &Store, args: &FilterArgs) -> Filters {
+    let mut filters = Filters::default();
+    if let Some(text) = &args.city
+        && let Some((index, city)) = store
+            .cities()
+            .iter()
+            .enumerate()
+            .find(|(_, city)| city.name.contains(text.as_str()))
+    {
+        filters.set_city(u32::try_from(index).unwrap_or(u32::MAX), city.name.clone());
+    }
+    if let Some(text) = &args.dept {
+        filters.set_department(DeptChoice {
+            label: text.clone(),
+            departments: store.departments().matching(text),
+        });
+    }
+    filters.role = args.role;
+    if let Some(query) = &args.query {
+        filters.set_query(query);
+    }
+    filters
+}

@@ -1,0 +1,91 @@
+//! The command line: `zeren [PATH]...`, `zeren export`, `zeren stats`,
+//! `zeren check`.
+
+mod args;
+mod dashboard;
+mod export;
+mod output;
+mod stats;
+mod table;
+
+pub use args::{Cli, Command};
+
+use std::process::ExitCode;
+
+use crate::departments::DepartmentTable;
+use crate::load::load;
+use crate::store::{Filter, Store};
+
+/// Exit status when nothing could be loaded or written.
+const EXIT_FAILURE: u8 = 1;
+
+/// Runs the command line and returns the process exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    match execute(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Export(args)) => {
+            let store = load_or_fail(&args.input.paths)?;
+            let filter = args.filters.to_filter(&store);
+            export::run(&store, &filter, &args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Stats(args)) => {
+            let store = load_or_fail(&args.input.paths)?;
+            let filter = args.filters.to_filter(&store);
+            stats::run(&store, &filter);
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let store = load_or_fail(&cli.dashboard.input.paths)?;
+            dashboard::run(store, &cli.dashboard)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Loads the store, printing load warnings on stderr; fails when no
+/// document could be loaded.
+fn load_or_fail(paths: &[std::path::PathBuf]) -> anyhow::Result<Store> {
+    let table = DepartmentTable::builtin();
+    let store = load(paths, table);
+    report_warnings(&store);
+    if store.documents().is_empty() {
+        anyhow::bail!("no document could be loaded");
+    }
+    Ok(store)
+}
+
+/// Prints file problems one per line and parse problems as a count.
+fn report_warnings(store: &Store) {
+    let mut parse_warnings = 0;
+    for warning in store.warnings() {
+        if warning.document.is_some() {
+            parse_warnings += 1;
+        } else {
+            eprintln!("warning: {}: {}", warning.source, warning.message);
+        }
+    }
+    if parse_warnings > 0 {
+        eprintln!("note: {parse_warnings} parse warnings (listed in the export's \"warnings\")");
+    }
+}
+
+/// Why a filter of the shared options can match nothing, if it can't.
+fn describe_empty(filter: &Filter) -> Option<&'static str> {
+    if filter.cities.as_ref().is_some_and(Vec::is_empty) {
+        return Some("no city matches --city");
+    }
+    if filter.departments.as_ref().is_some_and(Vec::is_empty) {
+        return Some("no department matches --dept");
+    }
+    None
+}

@@ -1,0 +1,370 @@
+//! From a unit name as written in a document to its canonical name: the
+//! city's prefix removed, "etc." words dropped, aliases resolved.
+
+use super::kind::{PLACE_ENDINGS, UnitKind, classify, governed_place, is_place_name};
+use super::table::DepartmentTable;
+use super::text::clean_text;
+
+/// Trailing words meaning "and the other units concerned", longest first.
+const ET_CETERA: [&str; 7] = [
+    "等有关单位",
+    "等相关单位",
+    "等有关部门",
+    "等相关部门",
+    "等单位",
+    "等部门",
+    "等",
+];
+
+/// Beginnings of words that start with 市 and are no city prefix, written
+/// without that 市: 市场监督管理局, 市委宣传部, 市政公用局, 市中区.
+const WORDS_AFTER_SHI: [&str; 16] = [
+    "场",
+    "委",
+    "容",
+    "直",
+    "级",
+    "属",
+    "中区",
+    "北区",
+    "南区",
+    "民服务",
+    "民中心",
+    "政公用",
+    "政工程",
+    "政设施",
+    "政园林",
+    "政管理",
+];
+
+/// National bodies written before the city's name of their local branch:
+/// 国网哈尔滨供电公司, 国家税务总局济源市税务局, 中共济源市委宣传部.
+const BRANCH_PREFIXES: [&str; 4] = ["国家税务总局", "国家电网", "国网", "中共"];
+
+/// Endings of a city's full name that its short name goes without.
+const CITY_SUFFIXES: [&str; 5] = ["自治州", "地区", "市", "盟", "州"];
+
+/// What the province part of a city's name ends with (湖北省咸宁市).
+const PROVINCE_ENDING: char = '省';
+
+/// The canonical name of the city government itself (市政府, 济源市).
+const CITY_GOVERNMENT: &str = "人民政府";
+
+/// Endings of development zones, which have no 人民政府 of their own.
+const ZONE_SUFFIXES: [&str; 13] = [
+    "开发区",
+    "高新区",
+    "新区",
+    "示范区",
+    "园区",
+    "片区",
+    "度假区",
+    "试验区",
+    "景区",
+    "城区",
+    "功能区",
+    "保税区",
+    "合作区",
+];
+
+/// The name of the city a document belongs to, in full (济源市) and short (济源).
+struct CityNames<'a> {
+    full: &'a str,
+    short: &'a str,
+}
+
+impl<'a> CityNames<'a> {
+    /// The names of `city`; `None` when it is empty.
+    fn new(city: &'a str) -> Option<Self> {
+        let full = city
+            .rsplit_once(PROVINCE_ENDING)
+            .map_or(city, |(_, after)| after)
+            .trim();
+        if full.is_empty() {
+            return None;
+        }
+        let short = CITY_SUFFIXES
+            .iter()
+            .find_map(|suffix| full.strip_suffix(suffix))
+            .filter(|short| short.chars().count() >= 2)
+            .unwrap_or(full);
+        Some(Self { full, short })
+    }
+
+    /// True when `name` is the city itself.
+    fn is_whole(&self, name: &str) -> bool {
+        name == self.full || name == self.short
+    }
+}
+
+/// The canonical name of a unit written `written` in a document of `city`
+/// (its full name, e.g. `Some("济源市")`).
+///
+/// The name is cleaned (widths, spaces, traditional characters, trailing
+/// 等有关单位), its city prefix removed step by step until the alias table
+/// knows it; a name the table does not know is its own canonical name, with
+/// a government's name completed to …人民政府.
+pub fn canonical_name(written: &str, city: Option<&str>, table: &DepartmentTable) -> String {
+    let cleaned = clean_text(written);
+    let name = strip_et_cetera(&cleaned);
+    if name.is_empty() {
+        return cleaned;
+    }
+    let city = city.and_then(CityNames::new);
+    if city.as_ref().is_some_and(|city| city.is_whole(name)) {
+        return in_table(CITY_GOVERNMENT, table);
+    }
+    let mut current = name;
+    loop {
+        if let Some(entry) = table.lookup(current) {
+            return entry.canonical.clone();
+        }
+        match strip_prefix_once(current, city.as_ref()) {
+            Some(shorter) => current = shorter,
+            None => break,
+        }
+    }
+    in_table(&complete_government_name(current), table)
+}
+
+/// `name`, or its department's canonical name when the table knows it.
+fn in_table(name: &str, table: &DepartmentTable) -> String {
+    table
+        .lookup(name)
+        .map_or_else(|| name.to_owned(), |entry| entry.canonical.clone())
+}
+
+/// `name` without a trailing 等有关单位 / 等部门 / 等.
+pub fn strip_et_cetera(name: &str) -> &str {
+    ET_CETERA
+        .iter()
+        .find_map(|word| name.strip_suffix(word))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(name)
+}
+
+/// `name` without its leading city prefix, removed as often as one is there:
+/// 市人社局 → 人社局, 济源市发展改革和统计局 → 发展改革和统计局,
+/// 市市场监管局 → 市场监管局, while 市场监督管理局 keeps its 市.
+pub fn strip_city_prefix<'a>(name: &'a str, city: Option<&str>) -> &'a str {
+    let city = city.and_then(CityNames::new);
+    let mut current = name;
+    while let Some(shorter) = strip_prefix_once(current, city.as_ref()) {
+        current = shorter;
+    }
+    current
+}
+
+/// `name` without one prefix naming the city; `None` when it has none.
+fn strip_prefix_once<'a>(name: &'a str, city: Option<&CityNames>) -> Option<&'a str> {
+    strip_branch_prefix(name, city)
+        .or_else(|| city.and_then(|city| strip_city_name(name, city)))
+        .or_else(|| strip_shi(name))
+}
+
+/// 国网哈尔滨供电公司 → 供电公司: the local branch of a national body.
+fn strip_branch_prefix<'a>(name: &'a str, city: Option<&CityNames>) -> Option<&'a str> {
+    let rest = BRANCH_PREFIXES
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix))?;
+    city.and_then(|city| strip_city_name(rest, city))
+        .or_else(|| strip_shi(rest))
+}
+
+/// 济源市人社局 / 济源人社局 → 人社局. The short name is removed only when
+/// what is left is not an institution of its own (哈尔滨工业大学 stays).
+fn strip_city_name<'a>(name: &'a str, city: &CityNames) -> Option<&'a str> {
+    let after_full = name
+        .strip_prefix(city.full)
+        .filter(|rest| is_word_start(rest, city.full));
+    let after_short = || {
+        name.strip_prefix(city.short)
+            .filter(|rest| is_word_start(rest, city.short) && classify(rest) != UnitKind::Other)
+    };
+    after_full.or_else(after_short)
+}
+
+/// 市人社局 → 人社局; `None` for 市场监督管理局 and the other words in
+/// [`WORDS_AFTER_SHI`].
+fn strip_shi(name: &str) -> Option<&str> {
+    name.strip_prefix('市')
+        .filter(|rest| is_word_start(rest, "市"))
+}
+
+/// True when `rest`, following `prefix`, can start a unit's name.
+fn is_word_start(rest: &str, prefix: &str) -> bool {
+    let splits_a_word =
+        prefix.ends_with('市') && WORDS_AFTER_SHI.iter().any(|word| rest.starts_with(word));
+    !rest.is_empty() && !splits_a_word
+}
+
+/// A government's name in one form: 北三区政府 → 北三区人民政府,
+/// 龙沙区 → 龙沙区人民政府; any other name unchanged.
+pub fn complete_government_name(name: &str) -> String {
+    let short_form = governed_place(name)
+        .filter(|_| !name.ends_with(CITY_GOVERNMENT))
+        .filter(|place| place.ends_with(PLACE_ENDINGS) || place.ends_with(')'));
+    match short_form {
+        Some(place) => format!("{place}{CITY_GOVERNMENT}"),
+        None if is_place_name(name) && !ZONE_SUFFIXES.iter().any(|zone| name.ends_with(zone)) => {
+            format!("{name}{CITY_GOVERNMENT}")
+        }
+        None => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> &'static DepartmentTable {
+        DepartmentTable::builtin()
+    }
+
+    fn canonical(written: &str, city: Option<&str>) -> String {
+        canonical_name(written, city, table())
+    }
+
+    #[test]
+    fn strips_leading_shi() {
+        assert_eq!(strip_city_prefix("市人社局", None), "人社局");
+        assert_eq!(canonical("市人社局", None), "人力资源和社会保障局");
+    }
+
+    #[test]
+    fn strips_the_city_names() {
+        let city = Some("济源市");
+        assert_eq!(
+            strip_city_prefix("济源市发展改革和统计局", city),
+            "发展改革和统计局"
+        );
+        assert_eq!(
+            canonical("济源市发展改革和统计局", city),
+            "发展改革和统计局"
+        );
+        assert_eq!(
+            canonical("济源人力资源和社会保障局", city),
+            "人力资源和社会保障局"
+        );
+        assert_eq!(
+            canonical("济源市卫健委", Some("河南省济源市")),
+            "卫生健康委员会"
+        );
+    }
+
+    #[test]
+    fn market_regulation_keeps_its_shi() {
+        assert_eq!(strip_city_prefix("市场监督管理局", None), "市场监督管理局");
+        assert_eq!(strip_city_prefix("市市场监管局", None), "市场监管局");
+        assert_eq!(canonical("市场监督管理局", None), "市场监督管理局");
+        assert_eq!(canonical("市市场监管局", None), "市场监督管理局");
+        assert_eq!(
+            canonical("济源市市场监督管理局", Some("济源市")),
+            "市场监督管理局"
+        );
+        assert_eq!(canonical("市监局", None), "市场监督管理局");
+    }
+
+    #[test]
+    fn keeps_words_that_start_with_shi() {
+        assert_eq!(strip_city_prefix("市委宣传部", None), "市委宣传部");
+        assert_eq!(strip_city_prefix("市政公用局", None), "市政公用局");
+        assert_eq!(
+            strip_city_prefix("市政务服务和大数据管理局", None),
+            "政务服务和大数据管理局"
+        );
+        assert_eq!(
+            strip_city_prefix("中共济源市委宣传部", Some("济源市")),
+            "市委宣传部"
+        );
+    }
+
+    #[test]
+    fn city_government_itself() {
+        assert_eq!(canonical("市政府", None), "人民政府");
+        assert_eq!(canonical("济源市人民政府", Some("济源市")), "人民政府");
+        assert_eq!(canonical("济源市", Some("济源市")), "人民政府");
+        assert_eq!(canonical("市政府办公室", None), "政府办公室");
+    }
+
+    #[test]
+    fn short_city_name_kept_in_an_institution() {
+        let city = Some("哈尔滨市");
+        assert_eq!(strip_city_prefix("哈尔滨工业大学", city), "哈尔滨工业大学");
+        assert_eq!(canonical("国网哈尔滨供电公司", city), "供电公司");
+    }
+
+    #[test]
+    fn strips_et_cetera() {
+        assert_eq!(
+            canonical("发展改革和统计局等有关单位", None),
+            "发展改革和统计局"
+        );
+        assert_eq!(canonical("财政局等", None), "财政局");
+        assert_eq!(strip_et_cetera("等"), "等");
+    }
+
+    #[test]
+    fn four_spellings_reach_one_department() {
+        let groups: [(&str, [&str; 4]); 4] = [
+            (
+                "人力资源和社会保障局",
+                [
+                    "市人社局",
+                    "人社局",
+                    "人力资源和社会保障局",
+                    "人力资源社会保障局",
+                ],
+            ),
+            (
+                "卫生健康委员会",
+                ["市卫健委", "卫生健康委员会", "卫健委", "市卫生健康委"],
+            ),
+            (
+                "文化广电和旅游局",
+                ["市文旅局", "文广旅游局", "市文广旅游局", "文化广电和旅游局"],
+            ),
+            (
+                "市场监督管理局",
+                ["市市场监管局", "市场监督管理局", "市场监管局", "市监局"],
+            ),
+        ];
+        for (expected, spellings) in groups {
+            for written in spellings {
+                assert_eq!(
+                    canonical(written, Some("齐齐哈尔市")),
+                    expected,
+                    "{written}"
+                );
+            }
+        }
+        assert_eq!(canonical("文化和旅游局", None), "文化广电和旅游局");
+    }
+
+    #[test]
+    fn traditional_characters_reach_the_same_department() {
+        assert_eq!(canonical("市衛健委", None), "卫生健康委员会");
+        assert_eq!(
+            canonical("人力資源和社會保障局", None),
+            "人力资源和社会保障局"
+        );
+    }
+
+    #[test]
+    fn older_names_and_merged_departments() {
+        assert_eq!(canonical("市经信局", None), "工业和信息化局");
+        assert_eq!(canonical("扶贫开发办公室", None), "乡村振兴局");
+        assert_eq!(canonical("教育体育局", None), "教育体育局");
+        assert_eq!(canonical("财政金融局", None), "财政金融局");
+    }
+
+    #[test]
+    fn government_names_take_one_form() {
+        assert_eq!(canonical("北三区政府", None), "北三区人民政府");
+        assert_eq!(canonical("龙沙区。", None), "龙沙区人民政府");
+        assert_eq!(canonical("各县(市)区政府", None), "各县(市、区)人民政府");
+        assert_eq!(canonical("各县市区人民政府", None), "各县(市、区)人民政府");
+        assert_eq!(canonical("虎岭高新片区", None), "虎岭高新片区");
+        assert_eq!(canonical("玉泉街道办事处", None), "玉泉街道办事处");
+    }
+}

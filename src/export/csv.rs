@@ -1,0 +1,72 @@
+//! CSV export: one row per task, UTF-8 with a byte-order mark so that Excel
+//! reads the Chinese text right.
+
+use std::io::Write;
+
+use super::ExportView;
+use crate::model::Role;
+use crate::store::Store;
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Separator between units in one cell.
+const UNIT_SEPARATOR: &str = "、";
+
+/// Separator between headings in the section cell.
+const SECTION_SEPARATOR: &str = " > ";
+
+const HEADER: [&str; 15] = [
+    "id",
+    "city",
+    "source",
+    "title",
+    "plan",
+    "section",
+    "number",
+    "text",
+    "lead",
+    "lead_inferred",
+    "responsible",
+    "cooperating",
+    "deadline",
+    "line",
+    "document",
+];
+
+/// Writes the tasks of `view` as CSV to `out`.
+pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(BOM)?;
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(HEADER)?;
+    for &id in &view.tasks {
+        let task = store.task(id);
+        let document = store.document(task.document);
+        let lead: Vec<&str> = task
+            .effective_lead()
+            .map(|unit| store.unit_name(unit.unit))
+            .collect();
+        writer.write_record([
+            id.to_string().as_str(),
+            document.meta.city.as_deref().unwrap_or_default(),
+            &document.source,
+            document.meta.title.as_deref().unwrap_or_default(),
+            store.plan_of(task).unwrap_or_default(),
+            &store.section_path(task.section).join(SECTION_SEPARATOR),
+            task.number.as_deref().unwrap_or_default(),
+            &task.text,
+            &lead.join(UNIT_SEPARATOR),
+            if task.lead_inferred { "true" } else { "false" },
+            &store
+                .unit_names_in(task, Role::Responsible)
+                .join(UNIT_SEPARATOR),
+            &store
+                .unit_names_in(task, Role::Cooperating)
+                .join(UNIT_SEPARATOR),
+            task.deadline.as_deref().unwrap_or_default(),
+            &task.line.to_string(),
+            &task.document.to_string(),
+        ])?;
+    }
+    writer.flush()
+}

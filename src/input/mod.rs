@@ -1,0 +1,249 @@
+//! Turning what the user's paths hold into decoded text: plain text in any
+//! common Chinese encoding, saved web pages and .docx files. Table rows come
+//! out as one line each with cells separated by `\t`.
+//!
+//! Everything here is free of shared state, so files can be read from many
+//! threads at once.
+
+mod decode;
+mod docx;
+mod html;
+mod table;
+mod walk;
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+pub use walk::discover;
+
+/// Files bigger than this are refused, and so is a .docx whose text part
+/// unpacks to more than this (a zip bomb).
+pub const MAX_INPUT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The note added to [`Decoded::notes`] when a file ends in the middle of a
+/// character.
+pub const TRUNCATED_NOTE: &str = "truncated: ends in the middle of a character";
+
+/// How a file's bytes are turned into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    /// Plain text in any encoding (.txt, or any file named explicitly).
+    Text,
+    /// A saved web page (.htm, .html).
+    Html,
+    /// A Word document (.docx).
+    Docx,
+}
+
+impl FileKind {
+    /// The kind implied by a file name's extension (case-insensitive), or
+    /// `None` for files a directory walk should skip.
+    pub fn from_path(path: &Path) -> Option<FileKind> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" => Some(FileKind::Text),
+            "htm" | "html" => Some(FileKind::Html),
+            "docx" => Some(FileKind::Docx),
+            _ => None,
+        }
+    }
+}
+
+/// A file found under the user's paths, before it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    /// Where the file is on disk.
+    pub path: PathBuf,
+    /// The path as the user would write it: the given PATH joined with the
+    /// part below it, displayed with `/`.
+    pub source: String,
+    /// Size in bytes when it was found.
+    pub size: u64,
+    /// How the file will be decoded.
+    pub kind: FileKind,
+}
+
+/// Everything found under the user's paths.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Discovery {
+    /// Files to read, in a stable order: the paths in the order given, each
+    /// directory walked in sorted order.
+    pub files: Vec<FileEntry>,
+    /// Paths that could not be looked at; shown as warnings.
+    pub problems: Vec<FileProblem>,
+}
+
+/// A path that could not be looked at, printed as `warning: SOURCE: MESSAGE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    /// The path as the user would write it.
+    pub source: String,
+    /// What went wrong, in a few words.
+    pub message: String,
+}
+
+/// A file's text, ready for the parser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, with `\n` line ends; table rows as `\t`-separated cells.
+    pub text: String,
+    /// The encoding the bytes were read in (`"UTF-8"`, `"GB18030"`, ...).
+    pub encoding: &'static str,
+    /// Non-fatal problems, such as [`TRUNCATED_NOTE`].
+    pub notes: Vec<String>,
+}
+
+/// Why a file gives no text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read from disk.
+    #[error("cannot read: {0}")]
+    Io(String),
+    /// The file is bigger than [`MAX_INPUT_BYTES`].
+    #[error("too large: {0}")]
+    TooLarge(String),
+    /// The file holds no bytes, or only whitespace and a byte-order mark.
+    #[error("empty file")]
+    Empty,
+    /// The file holds something other than text.
+    #[error("binary data, not text")]
+    Binary,
+    /// Too many byte sequences are invalid in the most likely encoding.
+    #[error("cannot decode as {encoding}: {malformed} malformed sequences")]
+    Undecodable {
+        /// The encoding that was tried.
+        encoding: &'static str,
+        /// How many invalid sequences were met.
+        malformed: usize,
+    },
+    /// A file named .docx that is not a Word document; says why.
+    #[error("not a .docx file ({0})")]
+    NotDocx(String),
+    /// A .docx whose document part cannot be read; says what is wrong.
+    #[error("broken .docx: {0}")]
+    BrokenDocx(String),
+    /// A page or document that decodes but holds no visible text.
+    #[error("no text found")]
+    NoText,
+}
+
+/// Reads a file found by [`discover`] and decodes it according to its kind.
+pub fn read_entry(entry: &FileEntry) -> Result<Decoded, LoadError> {
+    let bytes = read_limited(&entry.path)?;
+    match entry.kind {
+        // UTF-8 read from disk becomes the text without a copy.
+        FileKind::Text => decode::decode_text(bytes, None),
+        kind => decode_bytes(kind, &bytes),
+    }
+}
+
+/// Decodes in-memory bytes (a built-in sample, a test fixture) as `kind`.
+pub fn decode_bytes(kind: FileKind, bytes: &[u8]) -> Result<Decoded, LoadError> {
+    match kind {
+        FileKind::Text => decode::decode_text(bytes, None),
+        FileKind::Html => html::decode_html(bytes),
+        FileKind::Docx => docx::decode_docx(bytes),
+    }
+}
+
+/// Reads a whole file, refusing more than [`MAX_INPUT_BYTES`].
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let file = File::open(path).map_err(|error| LoadError::Io(describe_io(&error)))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| LoadError::Io(describe_io(&error)))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(LoadError::TooLarge(format!(
+            "more than {} MB",
+            MAX_INPUT_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(bytes)
+}
+
+/// A short lowercase description of an I/O error, without the OS error code.
+pub(crate) fn describe_io(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => strip_os_code(&error.to_string()),
+    }
+}
+
+/// Turns "Some error (os error 5)" into "some error".
+fn strip_os_code(message: &str) -> String {
+    let without_code = match message.find(" (os error ") {
+        Some(position) => &message[..position],
+        None => message,
+    };
+    let mut chars = without_code.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_from_extension_ignores_case() {
+        assert_eq!(
+            FileKind::from_path(Path::new("a/B.TXT")),
+            Some(FileKind::Text)
+        );
+        assert_eq!(
+            FileKind::from_path(Path::new("x.Htm")),
+            Some(FileKind::Html)
+        );
+        assert_eq!(
+            FileKind::from_path(Path::new("x.html")),
+            Some(FileKind::Html)
+        );
+        assert_eq!(
+            FileKind::from_path(Path::new("x.DocX")),
+            Some(FileKind::Docx)
+        );
+        assert_eq!(FileKind::from_path(Path::new("x.doc")), None);
+        assert_eq!(FileKind::from_path(Path::new("README")), None);
+    }
+
+    #[test]
+    fn io_messages_are_short() {
+        let missing = io::Error::from(io::ErrorKind::NotFound);
+        assert_eq!(describe_io(&missing), "no such file or directory");
+        assert_eq!(
+            LoadError::Io(describe_io(&io::Error::from(
+                io::ErrorKind::PermissionDenied
+            )))
+            .to_string(),
+            "cannot read: permission denied"
+        );
+        assert_eq!(
+            strip_os_code("Disk quota exceeded (os error 122)"),
+            "disk quota exceeded"
+        );
+    }
+
+    #[test]
+    fn error_messages_read_well() {
+        let undecodable = LoadError::Undecodable {
+            encoding: "GB18030",
+            malformed: 312,
+        };
+        assert_eq!(
+            undecodable.to_string(),
+            "cannot decode as GB18030: 312 malformed sequences"
+        );
+        assert_eq!(LoadError::Empty.to_string(), "empty file");
+        assert_eq!(LoadError::Binary.to_string(), "binary data, not text");
+        assert_eq!(
+            LoadError::NotDocx("not a zip archive".into()).to_string(),
+            "not a .docx file (not a zip archive)"
+        );
+    }
+}

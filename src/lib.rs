@@ -1,0 +1,18 @@
+//! zeren (责任): parse Chinese local-government work plans into a store of
+//! tasks and the units responsible for them, and review them in a terminal
+//! dashboard.
+
+pub mod cli;
+pub mod departments;
+pub mod export;
+pub mod gazetteer;
+pub mod input;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod paths;
+pub mod samples;
+pub mod search;
+pub mod stats;
+pub mod store;
+pub mod tui;

@@ -1,0 +1,290 @@
+//! What a document says about itself: title, city, year, document number, date.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::{Kind, Line, char_count, ends_sentence};
+use crate::gazetteer::{CityHints, detect_city};
+use crate::model::DocumentMeta;
+
+/// Endings of a notice title: 关于印发…的通知.
+const NOTICE_ENDINGS: [&str; 9] = [
+    "通知", "意见", "决定", "批复", "函", "通报", "方案", "计划", "要点",
+];
+
+/// Endings of a work plan's own title: 社会保障工程2020年工作要点.
+const PLAN_ENDINGS: [&str; 10] = [
+    "要点",
+    "方案",
+    "计划",
+    "分解表",
+    "清单",
+    "分工",
+    "任务表",
+    "安排",
+    "任务",
+    "责任分解",
+];
+
+/// The longest title line, in characters.
+const MAX_TITLE_CHARS: usize = 100;
+
+/// How many lines a notice title may be broken over.
+const MAX_TITLE_LINES: usize = 4;
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[\p{Han}]{1,10}[〔\[【(（﹝［]\s*((?:19|20)\d{2})\s*[〕\]】)）﹞］]\s*第?\s*\d{1,4}\s*号",
+    )
+    .expect("document number pattern")
+});
+
+static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+        .expect("date pattern")
+});
+
+static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+        .expect("chinese date pattern")
+});
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year pattern"));
+
+/// True for a line that is a work plan's own title.
+pub fn is_plan_title(text: &str) -> bool {
+    let chars = char_count(text);
+    (4..=MAX_TITLE_CHARS).contains(&chars)
+        && !ends_sentence_or_colon(text)
+        && !text.contains([',', ';', '。'])
+        && !text.starts_with("关于")
+        && !text.contains("印发")
+        && !text.ends_with("通知")
+        && PLAN_ENDINGS.iter().any(|ending| text.ends_with(ending))
+}
+
+fn ends_sentence_or_colon(text: &str) -> bool {
+    (ends_sentence(text) && !text.ends_with(')')) || text.ends_with(':')
+}
+
+/// The notice title at the top of a document, possibly broken over lines:
+/// returns the joined title and the indexes of its lines.
+pub fn notice_title(lines: &[Line], head_end: usize) -> Option<(String, Vec<usize>)> {
+    for start in 0..head_end {
+        if !matches!(lines[start].kind, Kind::Text) || !lines[start].text.contains("关于") {
+            continue;
+        }
+        let mut title = String::new();
+        let mut used = Vec::new();
+        for (index, line) in lines.iter().enumerate().take(head_end).skip(start) {
+            if !matches!(line.kind, Kind::Text | Kind::Blank) || used.len() == MAX_TITLE_LINES {
+                break;
+            }
+            if matches!(line.kind, Kind::Blank) {
+                continue;
+            }
+            if ends_sentence_or_colon(line.text) && !line.text.ends_with(')') {
+                break;
+            }
+            title.push_str(line.text);
+            used.push(index);
+            if NOTICE_ENDINGS
+                .iter()
+                .any(|ending| line.text.ends_with(ending))
+            {
+                if char_count(&title) <= MAX_TITLE_CHARS * 2 {
+                    return Some((strip_tag(&title).to_string(), used));
+                }
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// Removes a leading source tag such as 【大河财立方消息】.
+fn strip_tag(text: &str) -> &str {
+    if let Some(rest) = text.strip_prefix('【')
+        && let Some(end) = rest.find('】')
+    {
+        return rest[end + '】'.len_utf8()..].trim();
+    }
+    text
+}
+
+/// Reads the document's facts from its head (the lines before the body) and
+/// the first plan title.
+pub fn read(
+    lines: &[Line],
+    head_end: usize,
+    title: Option<String>,
+    body_text: &str,
+) -> DocumentMeta {
+    let head: Vec<&str> = lines[..head_end]
+        .iter()
+        .filter(|line| !matches!(line.kind, Kind::Blank))
+        .map(|line| line.text)
+        .collect();
+    let head_text = head.join("\n");
+    let doc_number = doc_number(&head);
+    let date = date(&head).or_else(|| closing_date(lines));
+    let year = title
+        .as_deref()
+        .and_then(first_year)
+        .or_else(|| first_year(&head_text));
+    let city = detect_city(&CityHints {
+        title: title.as_deref(),
+        head: &head_text,
+        doc_number: doc_number.as_deref(),
+        body: body_text,
+    });
+    DocumentMeta {
+        title,
+        city,
+        year,
+        doc_number,
+        date,
+    }
+}
+
+/// The document number: a line that is only a number first, else the first one
+/// not quoted in parentheses.
+fn doc_number(head: &[&str]) -> Option<String> {
+    let standalone = head.iter().find_map(|line| {
+        DOC_NUMBER
+            .find(line)
+            .filter(|found| found.start() == 0 && found.end() == line.len())
+            .map(|found| found.as_str().to_string())
+    });
+    standalone.or_else(|| {
+        head.iter().find_map(|line| {
+            DOC_NUMBER
+                .find_iter(line)
+                .find(|found| !quoted(line, found.start()))
+                .map(|found| found.as_str().to_string())
+        })
+    })
+}
+
+/// True when `at` sits inside parentheses or 《》 opened before it.
+fn quoted(line: &str, at: usize) -> bool {
+    let before = &line[..at];
+    let opens = before.matches(['(', '《']).count();
+    let closes = before.matches([')', '》']).count();
+    opens > closes
+}
+
+/// A line that is only a date: 2020年7月22日 or 二〇二〇年七月二十二日.
+fn date(head: &[&str]) -> Option<String> {
+    head.iter().find_map(|line| standalone_date(line))
+}
+
+/// A date line near the end of the document (the signature date).
+fn closing_date(lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .rev()
+        .filter(|line| matches!(line.kind, Kind::Text))
+        .take(12)
+        .find_map(|line| standalone_date(line.text))
+}
+
+fn standalone_date(line: &str) -> Option<String> {
+    if let Some(captures) = ARABIC_DATE.captures(line)
+        && let Some(whole) = captures.get(0)
+        && whole.start() == 0
+        && whole.end() == line.len()
+    {
+        return iso_date(&captures[1], &captures[2], &captures[3]);
+    }
+    let captures = CHINESE_DATE.captures(line)?;
+    let year: String = captures[1]
+        .chars()
+        .filter_map(|c| {
+            if c == '〇' || c == '零' {
+                Some('0')
+            } else {
+                super::numbering::chinese_value(&c.to_string())
+                    .and_then(|value| char::from_digit(value, 10))
+            }
+        })
+        .collect();
+    let month = super::numbering::chinese_value(&captures[2])?;
+    let day = super::numbering::chinese_value(&captures[3])?;
+    iso_date(&year, &month.to_string(), &day.to_string())
+}
+
+fn iso_date(year: &str, month: &str, day: &str) -> Option<String> {
+    let year: u16 = year.parse().ok()?;
+    let month: u8 = month.parse().ok()?;
+    let day: u8 = day.parse().ok()?;
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+fn first_year(text: &str) -> Option<u16> {
+    YEAR.captures(text)
+        .and_then(|captures| captures[1].parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_titles() {
+        assert!(is_plan_title("社会保障工程2020年工作要点"));
+        assert!(is_plan_title(
+            "哈尔滨市贯彻落实《新时代幸福龙江建设20件民生实事(2024年)》工作方案"
+        ));
+        assert!(is_plan_title(
+            "(湖北省)2023年咸宁市《政府工作报告》确定的主要目标任务责任分解方案"
+        ));
+        assert!(!is_plan_title("为扎实推动工作,制定本工作方案。"));
+        assert!(!is_plan_title("关于印发社会保障工程2020年工作要点的通知"));
+        assert!(!is_plan_title("科学精准优化防控措施。"));
+    }
+
+    #[test]
+    fn document_numbers() {
+        assert_eq!(
+            doc_number(&["齐政办文〔2020〕5号"]).as_deref(),
+            Some("齐政办文〔2020〕5号")
+        );
+        assert_eq!(
+            doc_number(&["为推动(黑政办发〔2024〕27号)落实", "哈政办发[2024]29号"]).as_deref(),
+            Some("哈政办发[2024]29号")
+        );
+        assert_eq!(doc_number(&["没有文号"]), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            standalone_date("2020年7月22日").as_deref(),
+            Some("2020-07-22")
+        );
+        assert_eq!(
+            standalone_date("二〇二一年三月十五日").as_deref(),
+            Some("2021-03-15")
+        );
+        assert_eq!(standalone_date("2020年7月22日前完成"), None);
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(first_year("社会保障工程2020年工作要点"), Some(2020));
+        assert_eq!(first_year("20件民生实事(2024年)工作方案"), Some(2024));
+        assert_eq!(first_year("没有年份"), None);
+    }
+
+    #[test]
+    fn source_tags_are_stripped() {
+        assert_eq!(
+            strip_tag("【大河财立方消息】关于印发的通知"),
+            "关于印发的通知"
+        );
+    }
+}

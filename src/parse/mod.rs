@@ -1,0 +1,64 @@
+//! The parser: one document's text in, its plans, sections, tasks, units and
+//! metadata out.
+//!
+//! The parser reads the structure of the genre: numbered headings (一、 (一)),
+//! numbered tasks (1.), unit annotations after a task or on a block line of
+//! their own, plan titles that restart the numbering, task tables, and the
+//! page chrome around them.
+
+mod annotation;
+mod lines;
+mod metadata;
+mod noise;
+mod numbering;
+mod structure;
+mod table;
+mod units;
+mod width;
+
+pub use units::split_units;
+
+use lines::{Kind, Line};
+use structure::{TaskMode, Walker};
+
+use crate::model::ParsedDocument;
+
+/// Parses one document's text.
+pub fn parse_document(text: &str) -> ParsedDocument {
+    let text = width::fold_width(text);
+    let text = text.as_ref();
+    let lines = lines::split(text);
+    let mode = structure::choose_mode(&lines);
+    let first_structure = lines
+        .iter()
+        .position(|line| matches!(line.kind, Kind::Numbered(_) | Kind::Block(_) | Kind::Row(_)))
+        .unwrap_or(lines.len());
+    let notice = metadata::notice_title(&lines, first_structure);
+    let after_notice = notice
+        .as_ref()
+        .and_then(|(_, used)| used.last())
+        .map_or(0, |last| last + 1);
+    let body_start = (after_notice..lines.len())
+        .find(|&index| starts_body(&lines[index], mode))
+        .unwrap_or(lines.len());
+    let mut doc = Walker::new(&lines, mode).walk(body_start);
+    let title = notice
+        .map(|(title, _)| title)
+        .or_else(|| doc.plans.first().cloned());
+    doc.meta = metadata::read(&lines, body_start, title, text);
+    doc
+}
+
+/// True for the first line of the body: a heading, a task, an annotation, a
+/// table row or a plan title.
+fn starts_body(line: &Line, mode: TaskMode) -> bool {
+    match &line.kind {
+        Kind::Numbered(_) | Kind::Block(_) | Kind::Row(_) => true,
+        Kind::Text => {
+            metadata::is_plan_title(line.text)
+                || annotation::find_inline(line.text).is_some_and(|found| found.start > 0)
+                || (mode == TaskMode::Paragraphs && structure::is_task_paragraph(line.text))
+        }
+        Kind::Blank | Kind::Noise | Kind::Footer => false,
+    }
+}

@@ -1,0 +1,189 @@
+//! Lines that are never content: site navigation, footers, editor credits,
+//! copyright lines, URLs.
+
+/// Words that mark a line of page chrome when the line is short.
+const CHROME_WORDS: [&str; 44] = [
+    "责任编辑",
+    "责编:",
+    "责编:",
+    "编辑:",
+    "编辑:",
+    "审核:",
+    "审核:",
+    "校对:",
+    "校对:",
+    "来源:",
+    "来源:",
+    "作者:",
+    "作者:",
+    "版权所有",
+    "版权声明",
+    "Copyright",
+    "copyright",
+    "©",
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "网站标识码",
+    "网站地图",
+    "网站声明",
+    "关于我们",
+    "联系我们",
+    "技术支持",
+    "主办:",
+    "主办:",
+    "承办:",
+    "承办:",
+    "浏览次数",
+    "阅读次数",
+    "点击数",
+    "打印本页",
+    "关闭窗口",
+    "字号:",
+    "字号:",
+    "分享到",
+    "扫一扫",
+    "上一篇",
+    "下一篇",
+    "公开属性",
+    "分辨率",
+];
+
+/// Words that mark chrome anywhere in a line, however long.
+const ALWAYS_CHROME: [&str; 8] = [
+    "http://",
+    "https://",
+    "www.",
+    "本文地址",
+    "本文链接",
+    "原文链接",
+    "本站建议",
+    "转载请注明",
+];
+
+/// Short lines that are chrome on their own.
+const CHROME_LINES: [&str; 12] = [
+    "导航菜单",
+    "首页",
+    "返回顶部",
+    "打印",
+    "关闭",
+    "收藏",
+    "分享",
+    "验证码:",
+    "验证码:",
+    "【打印】",
+    "【关闭】",
+    "附件:",
+];
+
+/// Words that mark the end of an article on a web page: what follows is
+/// page furniture, never part of the document.
+const FOOTER_WORDS: [&str; 16] = [
+    "【打印】",
+    "【关闭】",
+    "打印本页",
+    "关闭窗口",
+    "上一篇",
+    "下一篇",
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "责任编辑",
+    "责编:",
+    "本文地址",
+    "本文链接",
+    "留言与评论",
+    "版权所有",
+];
+
+/// The longest line (in characters) that a chrome word alone can mark as noise.
+const SHORT_LINE: usize = 80;
+
+/// True for a line that is page chrome rather than document content.
+pub fn is_noise(line: &str) -> bool {
+    if line.is_empty() {
+        return false;
+    }
+    if !line.chars().any(is_cjk_or_alnum) {
+        return true;
+    }
+    if ALWAYS_CHROME.iter().any(|word| line.contains(word)) {
+        return true;
+    }
+    if CHROME_LINES.contains(&line) {
+        return true;
+    }
+    let chars = line.chars().count();
+    if chars <= SHORT_LINE && CHROME_WORDS.iter().any(|word| line.contains(word)) {
+        return true;
+    }
+    if line.matches('|').count() >= 2 {
+        return true;
+    }
+    is_navigation_bar(line)
+}
+
+/// True for a chrome line that ends the article (`【打印】`, `上一篇`, `责任编辑`).
+pub fn is_footer(line: &str) -> bool {
+    line.chars().count() <= SHORT_LINE && FOOTER_WORDS.iter().any(|word| line.contains(word))
+}
+
+/// A row of short labels separated by runs of spaces: `首页 政务公开 网上办事 互动交流`.
+fn is_navigation_bar(line: &str) -> bool {
+    if line.contains(['。', ',', ';', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == '\u{3000}')
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.len() >= 4 && words.iter().all(|word| word.chars().count() <= 8)
+}
+
+fn is_cjk_or_alnum(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_chrome_is_noise() {
+        for line in [
+            "中国政府网 黑龙江省政府网 English Русская версия 市人大 市政协 市纪委监委",
+            "首     页 政 务 公 开 网 上 办 事 互 动 交 流 走 进 鹤 城",
+            "(责任编辑:王岩)",
+            "责编:陶纪燕 | 审核:李震 | 总监:万军伟",
+            ",",
+            "关于我们 | 网站声明 | 版权信息 | 网站地图",
+            "主办:齐齐哈尔市人民政府 版权所有:齐齐哈尔市人民政府",
+            "黑ICP备 05009380 号 黑公网安备 23020302000022号",
+            "本文地址:/tjnianjian/huazhong/7690.html",
+            "字号: 大 中 小",
+            "(公开属性:主动公开)",
+            "导航菜单",
+            "验证码:",
+            "本站建议使用IE9.0以上 分辨率1440×900",
+        ] {
+            assert!(is_noise(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn content_is_not_noise() {
+        for line in [
+            "1.生产总值增长8%。(责任单位:发展改革和统计局)",
+            "一、工作目标",
+            "科学精准优化防控措施。",
+            "牵头部门:市人社局;配合部门:市发改委、教育局、科技局、财政局、龙沙区。",
+            "齐政办文〔2020〕5号",
+            "2020年7月22日",
+            "社会保障工程2020年工作要点",
+        ] {
+            assert!(!is_noise(line), "{line}");
+        }
+    }
+}

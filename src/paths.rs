@@ -1,0 +1,21 @@
+//! Where zeren keeps the user's files: the XDG config and data folders.
+
+use std::path::PathBuf;
+
+/// `$XDG_CONFIG_HOME/zeren` (default `~/.config/zeren`).
+pub fn config_dir() -> Option<PathBuf> {
+    xdg_dir("XDG_CONFIG_HOME", ".config")
+}
+
+/// `$XDG_DATA_HOME/zeren` (default `~/.local/share/zeren`).
+pub fn data_dir() -> Option<PathBuf> {
+    xdg_dir("XDG_DATA_HOME", ".local/share")
+}
+
+fn xdg_dir(variable: &str, fallback: &str) -> Option<PathBuf> {
+    let base = std::env::var_os(variable)
+        .map(PathBuf::from)
+        .filter(|path| path.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(fallback)))?;
+    Some(base.join("zeren"))
+}

@@ -1,0 +1,721 @@
+//! The dashboard's state and how actions change it. Nothing here touches
+//! the terminal: tests drive an [`App`] with messages and read its state.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::action::{Action, Context};
+use super::filters::{DeptChoice, FilterKind, Filters, Scope};
+use super::i18n::Lang;
+use super::input::LineInput;
+use super::keymap::Keymap;
+use super::theme::Theme;
+use super::tree::{Node, SectionTree, TreeRow, node_label, node_tasks};
+use super::view::{ViewRequest, ViewResult};
+use crate::departments::{DeptId, UnitKind};
+use crate::store::{CityId, RoleFilter, Store, TaskId};
+
+/// The four browsable panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Cities,
+    Sections,
+    Tasks,
+    Leads,
+}
+
+impl Pane {
+    /// The panes in `Tab` order.
+    pub const ALL: [Pane; 4] = [Pane::Cities, Pane::Sections, Pane::Tasks, Pane::Leads];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What the keyboard is doing right now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a fuzzy search; `previous` is restored on cancel.
+    Search {
+        input: LineInput,
+        previous: Option<String>,
+    },
+    /// Typing a department name, alias or pinyin.
+    Department {
+        input: LineInput,
+        completions: Vec<DeptId>,
+        /// The completion picked with Up/Down; `None` applies every match.
+        picked: Option<usize>,
+    },
+    Help {
+        scroll: usize,
+    },
+    Warnings {
+        scroll: usize,
+    },
+}
+
+/// Which unit kinds the Lead units pane lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KindFilter {
+    #[default]
+    All,
+    Departments,
+    Governments,
+}
+
+impl KindFilter {
+    fn next(self) -> Self {
+        match self {
+            KindFilter::All => KindFilter::Departments,
+            KindFilter::Departments => KindFilter::Governments,
+            KindFilter::Governments => KindFilter::All,
+        }
+    }
+
+    fn shows(self, kind: UnitKind) -> bool {
+        match self {
+            KindFilter::All => true,
+            KindFilter::Departments => kind == UnitKind::Department,
+            KindFilter::Governments => kind == UnitKind::LowerGovernment,
+        }
+    }
+}
+
+/// The selected row of a pane and the first row on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListCursor {
+    fn clamp(&mut self, len: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+
+    fn move_by(&mut self, delta: isize, len: usize) {
+        let target = self.selected.saturating_add_signed(delta);
+        self.selected = target.min(len.saturating_sub(1));
+    }
+
+    /// Scrolls so the selected row is among `height` visible rows.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+}
+
+/// A row of the Cities pane: a city (or the documents with no known city).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CityRow {
+    pub city: Option<CityId>,
+    pub count: usize,
+}
+
+/// Where the panes were drawn last, for mouse clicks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PaneAreas {
+    pub panes: [Rect; 4],
+}
+
+/// Rows a page key moves when the pane's height is not known yet.
+const DEFAULT_PAGE: usize = 10;
+
+/// Rows the mouse wheel scrolls.
+const WHEEL_ROWS: isize = 3;
+
+/// Completions shown under the department field.
+pub const MAX_COMPLETIONS: usize = 8;
+
+/// A message the dashboard reacts to.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Paste(String),
+    View(ViewResult),
+}
+
+/// The dashboard's whole state.
+pub struct App {
+    store: Arc<Store>,
+    pub keymap: Keymap,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub focus: Pane,
+    pub mode: Mode,
+    pub filters: Filters,
+    pub kinds: KindFilter,
+    pub view: ViewResult,
+    /// True while a newer view than the one shown is being computed.
+    pub waiting: bool,
+    generation: u64,
+    tree: SectionTree,
+    tree_rows: Vec<TreeRow>,
+    city_rows: Vec<CityRow>,
+    lead_rows: Vec<(DeptId, usize)>,
+    pub cursors: [ListCursor; 4],
+    /// The task shown in the detail pane, kept selected across updates.
+    selected_task: Option<TaskId>,
+    pub areas: PaneAreas,
+    /// Visible rows per pane at the last draw, for page keys.
+    pub heights: [usize; 4],
+    pub quit: bool,
+}
+
+impl App {
+    /// A dashboard over `store`; send the returned request to get the first view.
+    pub fn new(store: Arc<Store>, keymap: Keymap, lang: Lang, theme: Theme) -> (Self, ViewRequest) {
+        let tree = SectionTree::new(&store);
+        let mut app = Self {
+            store,
+            keymap,
+            lang,
+            theme,
+            focus: Pane::Tasks,
+            mode: Mode::Normal,
+            filters: Filters::default(),
+            kinds: KindFilter::All,
+            view: ViewResult::default(),
+            waiting: true,
+            generation: 0,
+            tree,
+            tree_rows: Vec::new(),
+            city_rows: Vec::new(),
+            lead_rows: Vec::new(),
+            cursors: [ListCursor::default(); 4],
+            selected_task: None,
+            areas: PaneAreas::default(),
+            heights: [0; 4],
+            quit: false,
+        };
+        let request = app.request();
+        (app, request)
+    }
+
+    /// A dashboard that starts with `filters` set.
+    pub fn with_filters(mut self, filters: Filters) -> (Self, ViewRequest) {
+        self.filters = filters;
+        let request = self.request();
+        (self, request)
+    }
+
+    /// The store the dashboard shows.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// A shared handle to the store, for drawing while the app is borrowed.
+    pub fn shared_store(&self) -> Arc<Store> {
+        Arc::clone(&self.store)
+    }
+
+    /// Rows of the Cities pane.
+    pub fn city_rows(&self) -> &[CityRow] {
+        &self.city_rows
+    }
+
+    /// Rows of the Sections pane.
+    pub fn tree_rows(&self) -> &[TreeRow] {
+        &self.tree_rows
+    }
+
+    /// Rows of the Lead units pane.
+    pub fn lead_rows(&self) -> &[(DeptId, usize)] {
+        &self.lead_rows
+    }
+
+    /// The task in the detail pane.
+    pub fn selected_task(&self) -> Option<TaskId> {
+        self.selected_task
+    }
+
+    /// Number of rows in a pane.
+    pub fn pane_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Cities => self.city_rows.len(),
+            Pane::Sections => self.tree_rows.len(),
+            Pane::Tasks => self.view.tasks.len(),
+            Pane::Leads => self.lead_rows.len(),
+        }
+    }
+
+    /// Reacts to one message; returns a view request when filters changed.
+    pub fn update(&mut self, msg: Msg) -> Option<ViewRequest> {
+        match msg {
+            Msg::Key(key) => self.key(key),
+            Msg::Mouse(mouse) => {
+                self.mouse(mouse);
+                None
+            }
+            Msg::Paste(text) => self.paste(&text),
+            Msg::View(view) => {
+                self.show(view);
+                None
+            }
+        }
+    }
+
+    fn request(&mut self) -> ViewRequest {
+        self.generation += 1;
+        self.waiting = true;
+        ViewRequest {
+            generation: self.generation,
+            filters: self.filters.clone(),
+            review_keep: None,
+        }
+    }
+
+    fn show(&mut self, view: ViewResult) {
+        if view.generation != self.generation {
+            return;
+        }
+        self.view = view;
+        self.waiting = false;
+        self.rebuild_rows();
+    }
+
+    fn rebuild_rows(&mut self) {
+        let store = Arc::clone(&self.store);
+        self.city_rows = self
+            .view
+            .city_counts
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+            .map(|(index, &count)| CityRow {
+                city: CityId::try_from(index).ok(),
+                count,
+            })
+            .collect();
+        self.city_rows.sort_by_key(|row| std::cmp::Reverse(row.count));
+        if self.view.unknown_city_count > 0 {
+            self.city_rows.push(CityRow {
+                city: None,
+                count: self.view.unknown_city_count,
+            });
+        }
+        self.tree_rows = self.tree.rows(&store, &self.view);
+        self.lead_rows = self
+            .view
+            .lead_counts
+            .iter()
+            .copied()
+            .filter(|(dept, _)| self.kinds.shows(store.departments().get(*dept).kind))
+            .collect();
+        self.cursors[Pane::Cities.index()].clamp(self.city_rows.len());
+        self.cursors[Pane::Sections.index()].clamp(self.tree_rows.len());
+        self.cursors[Pane::Leads.index()].clamp(self.lead_rows.len());
+        let tasks = &mut self.cursors[Pane::Tasks.index()];
+        tasks.selected = self
+            .selected_task
+            .and_then(|id| self.view.tasks.iter().position(|t| *t == id))
+            .unwrap_or(0);
+        tasks.clamp(self.view.tasks.len());
+        self.sync_selected_task();
+    }
+
+    fn sync_selected_task(&mut self) {
+        let index = self.cursors[Pane::Tasks.index()].selected;
+        self.selected_task = self.view.tasks.get(index).copied();
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Option<ViewRequest> {
+        match &self.mode {
+            Mode::Normal => {
+                let action = self.keymap.action(Context::Normal, &key)?;
+                self.act(action)
+            }
+            Mode::Help { .. } | Mode::Warnings { .. } => {
+                self.overlay_key(key);
+                None
+            }
+            Mode::Search { .. } | Mode::Department { .. } => self.input_key(key),
+        }
+    }
+
+    /// Performs an action in normal mode.
+    pub fn act(&mut self, action: Action) -> Option<ViewRequest> {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Warnings => self.mode = Mode::Warnings { scroll: 0 },
+            Action::NextPane => self.cycle_focus(1),
+            Action::PrevPane => self.cycle_focus(-1),
+            Action::FocusCities => self.focus = Pane::Cities,
+            Action::FocusSections => self.focus = Pane::Sections,
+            Action::FocusTasks => self.focus = Pane::Tasks,
+            Action::FocusLeads => self.focus = Pane::Leads,
+            Action::Up => self.move_cursor(-1),
+            Action::Down => self.move_cursor(1),
+            Action::PageUp => self.move_cursor(-self.page()),
+            Action::PageDown => self.move_cursor(self.page()),
+            Action::Top => self.move_cursor(isize::MIN / 2),
+            Action::Bottom => self.move_cursor(isize::MAX / 2),
+            Action::Collapse => self.open_selected_node(false),
+            Action::Expand => self.open_selected_node(true),
+            Action::Select => return self.select(),
+            Action::Search => {
+                self.mode = Mode::Search {
+                    input: LineInput::with_text(self.filters.query.as_deref().unwrap_or_default()),
+                    previous: self.filters.query.clone(),
+                }
+            }
+            Action::DeptFilter => {
+                self.mode = Mode::Department {
+                    input: LineInput::default(),
+                    completions: Vec::new(),
+                    picked: None,
+                }
+            }
+            Action::CycleRole => {
+                self.filters.cycle_role();
+                return Some(self.request());
+            }
+            Action::CycleKinds => {
+                self.kinds = self.kinds.next();
+                self.rebuild_rows();
+            }
+            Action::PopFilter if self.filters.pop() => return Some(self.request()),
+            Action::ClearFilters if !self.filters.active().is_empty() => {
+                self.filters.clear();
+                return Some(self.request());
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn page(&self) -> isize {
+        let height = self.heights[self.focus.index()];
+        isize::try_from(if height == 0 { DEFAULT_PAGE } else { height }).unwrap_or(1)
+    }
+
+    fn cycle_focus(&mut self, step: isize) {
+        let count = Pane::ALL.len() as isize;
+        let index = (self.focus.index() as isize + step).rem_euclid(count);
+        self.focus = Pane::ALL[index as usize];
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        let len = self.pane_len(self.focus);
+        self.cursors[self.focus.index()].move_by(delta, len);
+        if self.focus == Pane::Tasks {
+            self.sync_selected_task();
+        }
+    }
+
+    fn selected_node(&self) -> Option<&TreeRow> {
+        self.tree_rows
+            .get(self.cursors[Pane::Sections.index()].selected)
+    }
+
+    fn open_selected_node(&mut self, open: bool) {
+        if self.focus != Pane::Sections {
+            return;
+        }
+        let Some(row) = self.selected_node().cloned() else {
+            return;
+        };
+        if !open && (!row.has_children || !row.expanded) {
+            self.select_parent_of(&row);
+            return;
+        }
+        self.tree.set_open(row.node, open);
+        self.tree_rows = self.tree.rows(&self.store, &self.view);
+        self.cursors[Pane::Sections.index()].clamp(self.tree_rows.len());
+    }
+
+    fn select_parent_of(&mut self, row: &TreeRow) {
+        let cursor = &mut self.cursors[Pane::Sections.index()];
+        if let Some(parent) = self.tree_rows[..cursor.selected.min(self.tree_rows.len())]
+            .iter()
+            .rposition(|candidate| candidate.depth < row.depth)
+        {
+            cursor.selected = parent;
+        }
+    }
+
+    fn select(&mut self) -> Option<ViewRequest> {
+        let index = self.cursors[self.focus.index()].selected;
+        match self.focus {
+            Pane::Cities => {
+                let row = *self.city_rows.get(index)?;
+                let city = row.city?;
+                if self
+                    .filters
+                    .city
+                    .as_ref()
+                    .is_some_and(|(current, _)| *current == city)
+                {
+                    self.filters.remove(FilterKind::City);
+                } else {
+                    let name = self.store.cities()[city as usize].name.clone();
+                    self.filters.set_city(city, name);
+                }
+            }
+            Pane::Sections => {
+                let node = self.tree_rows.get(index)?.node;
+                let tasks = node_tasks(&self.store, node);
+                if self
+                    .filters
+                    .scope
+                    .as_ref()
+                    .is_some_and(|scope| scope.tasks == tasks)
+                {
+                    self.filters.remove(FilterKind::Scope);
+                } else {
+                    let label = match node {
+                        Node::Section(_) | Node::Plan(..) => node_label(&self.store, node),
+                        Node::Document(doc) => self.store.document(doc).source.clone(),
+                    };
+                    self.filters.set_scope(Scope { label, tasks });
+                }
+            }
+            Pane::Leads => {
+                let (dept, _) = *self.lead_rows.get(index)?;
+                let label = self.store.departments().get(dept).canonical.clone();
+                self.filters.set_department(DeptChoice {
+                    label,
+                    departments: vec![dept],
+                });
+                self.filters.role = RoleFilter::Lead;
+            }
+            Pane::Tasks => return None,
+        }
+        self.cursors[self.focus.index()] = ListCursor::default();
+        Some(self.request())
+    }
+
+    fn overlay_key(&mut self, key: KeyEvent) {
+        let action = self.keymap.action(Context::Normal, &key);
+        let (Mode::Help { scroll } | Mode::Warnings { scroll }) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Some(Action::Down) => *scroll += 1,
+            Some(Action::Up) => *scroll = scroll.saturating_sub(1),
+            Some(Action::PageDown) => *scroll += DEFAULT_PAGE,
+            Some(Action::PageUp) => *scroll = scroll.saturating_sub(DEFAULT_PAGE),
+            Some(Action::Top) => *scroll = 0,
+            Some(Action::Quit) if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            Some(Action::Quit | Action::Help | Action::Warnings | Action::PopFilter) => {
+                self.mode = Mode::Normal
+            }
+            _ if key.code == KeyCode::Esc => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+
+    fn input_key(&mut self, key: KeyEvent) -> Option<ViewRequest> {
+        match self.keymap.action(Context::Input, &key) {
+            Some(Action::Accept) => self.accept_input(),
+            Some(Action::Cancel) => self.cancel_input(),
+            Some(Action::Quit) => {
+                self.quit = true;
+                None
+            }
+            Some(Action::CompletionUp) => {
+                self.move_completion(-1);
+                None
+            }
+            Some(Action::CompletionDown) => {
+                self.move_completion(1);
+                None
+            }
+            Some(action) => self.edit_input(|input| match action {
+                Action::CursorLeft => input.left(),
+                Action::CursorRight => input.right(),
+                Action::CursorHome => input.home(),
+                Action::CursorEnd => input.end(),
+                Action::DeleteBack => input.delete_back(),
+                Action::DeleteForward => input.delete_forward(),
+                _ => {}
+            }),
+            None => match key.code {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    self.edit_input(|input| input.insert(c.encode_utf8(&mut [0; 4])))
+                }
+                _ => None,
+            },
+        }
+    }
+
+    fn paste(&mut self, text: &str) -> Option<ViewRequest> {
+        match self.mode {
+            Mode::Search { .. } | Mode::Department { .. } => {
+                self.edit_input(|input| input.insert(text))
+            }
+            _ => None,
+        }
+    }
+
+    /// The field being edited, if any.
+    pub fn input(&self) -> Option<&LineInput> {
+        match &self.mode {
+            Mode::Search { input, .. } | Mode::Department { input, .. } => Some(input),
+            _ => None,
+        }
+    }
+
+    /// Applies an edit to the field; a search filters as you type, a
+    /// department field updates its completions.
+    fn edit_input(&mut self, edit: impl FnOnce(&mut LineInput)) -> Option<ViewRequest> {
+        let store = Arc::clone(&self.store);
+        match &mut self.mode {
+            Mode::Search { input, .. } => {
+                let before = input.text().to_string();
+                edit(input);
+                if input.text() == before {
+                    return None;
+                }
+                let text = input.text().to_string();
+                self.filters.set_query(&text);
+                self.cursors[Pane::Tasks.index()] = ListCursor::default();
+                self.selected_task = None;
+                Some(self.request())
+            }
+            Mode::Department {
+                input,
+                completions,
+                picked,
+            } => {
+                edit(input);
+                *completions = completions_for(&store, input.text());
+                *picked = None;
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn move_completion(&mut self, step: isize) {
+        if let Mode::Department {
+            completions,
+            picked,
+            ..
+        } = &mut self.mode
+        {
+            if completions.is_empty() {
+                return;
+            }
+            let last = completions.len() - 1;
+            *picked = Some(match (*picked, step) {
+                (None, s) if s > 0 => 0,
+                (None, _) => last,
+                (Some(i), s) if s > 0 => (i + 1).min(last),
+                (Some(i), _) => i.saturating_sub(1),
+            });
+        }
+    }
+
+    fn accept_input(&mut self) -> Option<ViewRequest> {
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        match mode {
+            Mode::Search { .. } => None,
+            Mode::Department {
+                input,
+                completions,
+                picked,
+            } => {
+                let choice = match picked.and_then(|index| completions.get(index)) {
+                    Some(&dept) => DeptChoice {
+                        label: self.store.departments().get(dept).canonical.clone(),
+                        departments: vec![dept],
+                    },
+                    None if !input.text().trim().is_empty() => DeptChoice {
+                        label: input.text().trim().to_string(),
+                        departments: self.store.departments().matching(input.text().trim()),
+                    },
+                    None => return None,
+                };
+                self.filters.set_department(choice);
+                self.cursors[Pane::Tasks.index()] = ListCursor::default();
+                Some(self.request())
+            }
+            other => {
+                self.mode = other;
+                None
+            }
+        }
+    }
+
+    fn cancel_input(&mut self) -> Option<ViewRequest> {
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        if let Mode::Search { previous, .. } = mode {
+            self.filters
+                .set_query(previous.as_deref().unwrap_or_default());
+            return Some(self.request());
+        }
+        None
+    }
+
+    fn mouse(&mut self, mouse: MouseEvent) {
+        let position = Position::new(mouse.column, mouse.row);
+        let Some(pane) = Pane::ALL
+            .into_iter()
+            .find(|pane| self.areas.panes[pane.index()].contains(position))
+        else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::Down(_) => {
+                self.focus = pane;
+                let area = self.areas.panes[pane.index()];
+                let row = usize::from(mouse.row.saturating_sub(area.y + 1));
+                let len = self.pane_len(pane);
+                let cursor = &mut self.cursors[pane.index()];
+                let target = cursor.offset + row;
+                if mouse.row > area.y && target < len {
+                    cursor.selected = target;
+                }
+                if pane == Pane::Tasks {
+                    self.sync_selected_task();
+                }
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let delta = if mouse.kind == MouseEventKind::ScrollDown {
+                    WHEEL_ROWS
+                } else {
+                    -WHEEL_ROWS
+                };
+                let len = self.pane_len(pane);
+                self.cursors[pane.index()].move_by(delta, len);
+                if pane == Pane::Tasks {
+                    self.sync_selected_task();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Departments matching what was typed, the busiest first.
+fn completions_for(store: &Store, text: &str) -> Vec<DeptId> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(DeptId, usize)> = store
+        .departments()
+        .matching(text)
+        .into_iter()
+        .map(|dept| (dept, store.postings(dept).any.len()))
+        .filter(|(_, tasks)| *tasks > 0)
+        .collect();
+    found.sort_by_key(|(_, tasks)| std::cmp::Reverse(*tasks));
+    found.into_iter().map(|(dept, _)| dept).collect()
+}

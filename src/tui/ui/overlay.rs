@@ -1,0 +1,183 @@
+//! Popups drawn over the panes: the help (built from the keymap), the load
+//! warnings, and the department completions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::list::{PaneFrame, label_and_count};
+use crate::tui::action::{Action, Group};
+use crate::tui::app::{App, MAX_COMPLETIONS, Mode};
+use crate::tui::i18n::describe;
+use crate::tui::text::{truncate, width};
+
+/// Help groups in the order shown.
+const GROUPS: [Group; 5] = [
+    Group::General,
+    Group::Navigation,
+    Group::Filters,
+    Group::Review,
+    Group::Editing,
+];
+
+/// The lines of the help overlay: every action with its keys, by group.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let labels = app.lang.labels();
+    let rows: Vec<(Group, String, &str)> = Action::ALL
+        .iter()
+        .map(|&action| {
+            (
+                action.group(),
+                app.keymap.hint(action),
+                describe(action, app.lang),
+            )
+        })
+        .filter(|(_, keys, _)| !keys.is_empty())
+        .collect();
+    let key_cells = rows
+        .iter()
+        .map(|(_, keys, _)| width(keys))
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    for group in GROUPS {
+        let members: Vec<&(Group, String, &str)> =
+            rows.iter().filter(|(g, _, _)| *g == group).collect();
+        if members.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(
+            labels.group(group).to_string(),
+            app.theme.title,
+        ));
+        for (_, keys, description) in members {
+            let pad = " ".repeat(key_cells - width(keys) + 2);
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(keys.clone(), app.theme.key),
+                Span::raw(pad),
+                Span::raw(description.to_string()),
+            ]));
+        }
+    }
+    lines
+}
+
+/// Draws the overlay of the current mode, if it has one.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    match &app.mode {
+        Mode::Help { scroll } => {
+            let labels = app.lang.labels();
+            let title = format!("{} · {}", labels.help, labels.close_hint);
+            popup(frame, area, app, &title, help_lines(app), *scroll);
+        }
+        Mode::Warnings { scroll } => {
+            let labels = app.lang.labels();
+            let inner_cells = usize::from(area.width.saturating_sub(4));
+            let mut lines: Vec<Line> = app
+                .store()
+                .warnings()
+                .iter()
+                .map(|warning| {
+                    Line::raw(truncate(
+                        &format!("{}: {}", warning.source, warning.message),
+                        inner_cells,
+                    ))
+                })
+                .collect();
+            if lines.is_empty() {
+                lines.push(Line::raw(labels.no_warnings));
+            }
+            let title = format!("{} · {}", labels.warnings, labels.close_hint);
+            popup(frame, area, app, &title, lines, *scroll);
+        }
+        Mode::Department {
+            completions,
+            picked,
+            ..
+        } => completions_popup(frame, area, app, completions, *picked),
+        Mode::Normal | Mode::Search { .. } => {}
+    }
+}
+
+fn popup(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line>, scroll: usize) {
+    let rect = area.centered(Constraint::Percentage(80), Constraint::Percentage(80));
+    frame.render_widget(Clear, rect);
+    let block = PaneFrame {
+        title: title.to_string(),
+        focused: true,
+        theme: &app.theme,
+    }
+    .block();
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = u16::try_from(scroll.min(max_scroll)).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+/// The department completions, just above the status lines.
+fn completions_popup(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    completions: &[crate::departments::DeptId],
+    picked: Option<usize>,
+) {
+    if completions.is_empty() {
+        return;
+    }
+    let shown = completions.len().min(MAX_COMPLETIONS);
+    let height = u16::try_from(shown + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup_width = area.width.min(60);
+    let rect = Rect {
+        x: area.x,
+        y: area.y + area.height.saturating_sub(height),
+        width: popup_width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let block = PaneFrame {
+        title: app.lang.labels().dept_prompt.to_string(),
+        focused: true,
+        theme: &app.theme,
+    }
+    .block();
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let store = app.store();
+    let cells = usize::from(inner.width);
+    let first = picked.map_or(0, |index| index.saturating_sub(shown - 1));
+    let lines: Vec<Line> = completions
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(shown)
+        .map(|(index, &dept)| {
+            let department = store.departments().get(dept);
+            let label = if department.aliases.is_empty() {
+                department.canonical.clone()
+            } else {
+                format!(
+                    "{} ({})",
+                    department.canonical,
+                    department.aliases.join(" ")
+                )
+            };
+            let count = store.postings(dept).any.len().to_string();
+            let line = label_and_count(&label, Default::default(), count, app.theme.dim, cells);
+            if picked == Some(index) {
+                line.style(app.theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,217 @@
+//! The status lines: counts, the active filters as chips, warnings, and the
+//! key hints of the focused pane (built from the keymap).
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Mode, Pane};
+use crate::tui::filters::{FilterKind, ReviewFilter};
+use crate::tui::i18n::hint_label;
+use crate::tui::text::{truncate, width};
+
+/// The longest chip, in cells.
+const MAX_CHIP: usize = 28;
+
+/// Key hints per pane, in the order shown.
+fn pane_actions(pane: Pane) -> &'static [Action] {
+    match pane {
+        Pane::Cities => &[
+            Action::Select,
+            Action::Search,
+            Action::DeptFilter,
+            Action::PopFilter,
+            Action::ClearFilters,
+            Action::NextPane,
+            Action::Help,
+            Action::Quit,
+        ],
+        Pane::Sections => &[
+            Action::Select,
+            Action::Collapse,
+            Action::Expand,
+            Action::Search,
+            Action::DeptFilter,
+            Action::PopFilter,
+            Action::NextPane,
+            Action::Help,
+            Action::Quit,
+        ],
+        Pane::Tasks => &[
+            Action::Search,
+            Action::DeptFilter,
+            Action::CycleRole,
+            Action::PopFilter,
+            Action::ClearFilters,
+            Action::NextPane,
+            Action::Help,
+            Action::Quit,
+        ],
+        Pane::Leads => &[
+            Action::Select,
+            Action::CycleRole,
+            Action::CycleKinds,
+            Action::Search,
+            Action::PopFilter,
+            Action::NextPane,
+            Action::Help,
+            Action::Quit,
+        ],
+    }
+}
+
+/// Draws the two status lines in `area` (two rows high).
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let top = Rect { height: 1, ..area };
+    let bottom = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    match &app.mode {
+        Mode::Search { .. } | Mode::Department { .. } => {
+            draw_prompt(frame, top, app);
+            let mut actions = vec![Action::Accept, Action::Cancel];
+            if matches!(app.mode, Mode::Department { .. }) {
+                actions.push(Action::CompletionDown);
+            }
+            frame.render_widget(hints(app, &actions), bottom);
+        }
+        _ => {
+            frame.render_widget(summary(app, usize::from(area.width)), top);
+            frame.render_widget(hints(app, pane_actions(app.focus)), bottom);
+        }
+    }
+}
+
+/// `N of M tasks`, the filter chips, and the warning count on the right.
+fn summary(app: &App, cells: usize) -> Line<'static> {
+    let labels = app.lang.labels();
+    let theme = &app.theme;
+    let mut spans = vec![Span::styled(
+        format!(
+            "{} {} {} {}",
+            app.view.tasks.len(),
+            labels.of,
+            app.store().tasks().len(),
+            labels.tasks.to_lowercase()
+        ),
+        theme.title,
+    )];
+    if app.waiting {
+        spans.push(Span::styled(format!(" {}", labels.searching), theme.dim));
+    }
+    for kind in app.filters.active() {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            format!(" {} ", truncate(&chip(app, *kind), MAX_CHIP)),
+            theme.chip,
+        ));
+    }
+    let warnings = app.store().warnings().len();
+    if warnings > 0 {
+        let right = format!(
+            "{warnings} {} [{}]",
+            labels.warnings.to_lowercase(),
+            app.keymap.hint(Action::Warnings)
+        );
+        let used: usize = spans.iter().map(|span| span.width()).sum();
+        let gap = cells.saturating_sub(used + width(&right));
+        if gap > 0 {
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(right, theme.warning));
+        }
+    }
+    Line::from(spans)
+}
+
+/// The text of one filter chip.
+fn chip(app: &App, kind: FilterKind) -> String {
+    let labels = app.lang.labels();
+    let filters = &app.filters;
+    match kind {
+        FilterKind::City => format!(
+            "{}: {}",
+            labels.city,
+            filters
+                .city
+                .as_ref()
+                .map(|(_, name)| name.as_str())
+                .unwrap_or_default()
+        ),
+        FilterKind::Scope => format!(
+            "{}: {}",
+            labels.section,
+            filters
+                .scope
+                .as_ref()
+                .map(|scope| scope.label.as_str())
+                .unwrap_or_default()
+        ),
+        FilterKind::Department => match &filters.department {
+            Some(choice) => format!(
+                "{}: {} ({})",
+                labels.dept,
+                choice.label,
+                labels.role(filters.role)
+            ),
+            None => format!("{}: {}", labels.role, labels.role(filters.role)),
+        },
+        FilterKind::Query => format!(
+            "{}: {}",
+            labels.query,
+            filters.query.as_deref().unwrap_or_default()
+        ),
+        FilterKind::Review => match filters.review {
+            ReviewFilter::All => String::new(),
+            ReviewFilter::Unreviewed => labels.unreviewed.to_string(),
+            ReviewFilter::Flagged => labels.flagged.to_string(),
+        },
+    }
+}
+
+/// `key action` pairs from the keymap, for `actions`.
+fn hints(app: &App, actions: &[Action]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for &action in actions {
+        let keys = app.keymap.hint(action);
+        if keys.is_empty() {
+            continue;
+        }
+        if !spans.is_empty() {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(keys, app.theme.key));
+        spans.push(Span::styled(
+            format!(" {}", hint_label(action, app.lang)),
+            app.theme.dim,
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The input field with its prompt; the terminal cursor goes to the caret.
+fn draw_prompt(frame: &mut Frame, area: Rect, app: &App) {
+    let labels = app.lang.labels();
+    let Some(input) = app.input() else {
+        return;
+    };
+    let prompt = match app.mode {
+        Mode::Department { .. } => format!(
+            "{} ({}): ",
+            labels.dept_prompt,
+            labels.role(app.filters.role)
+        ),
+        _ => format!("{}: ", labels.search_prompt),
+    };
+    let prompt_cells = width(&prompt);
+    let room = usize::from(area.width).saturating_sub(prompt_cells);
+    let (shown, caret) = input.visible(room);
+    frame.render_widget(
+        Line::from(vec![Span::styled(prompt, app.theme.key), Span::raw(shown)]),
+        area,
+    );
+    let column = u16::try_from(prompt_cells + caret).unwrap_or(u16::MAX);
+    frame.set_cursor_position(Position::new(area.x.saturating_add(column), area.y));
+}

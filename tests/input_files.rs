@@ -1,0 +1,216 @@
+//! Reading a folder of real-world files: the sample corpus re-encoded,
+//! cut short, emptied, and replaced by noise.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
+use zeren::input::{self, Decoded, FileKind, LoadError, TRUNCATED_NOTE};
+
+fn corpus(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/corpus")
+        .join(name);
+    fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// 4 KB of reproducible noise (xorshift).
+fn noise() -> Vec<u8> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..4096)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 56) as u8
+        })
+        .collect()
+}
+
+/// The offset of a byte in the middle of the first 3-byte character after
+/// the middle of `text`.
+fn middle_of_a_character(text: &str) -> usize {
+    let (start, character) = text
+        .char_indices()
+        .find(|(index, character)| *index > text.len() / 2 && character.len_utf8() == 3)
+        .expect("the sample has Chinese text");
+    assert_eq!(character.len_utf8(), 3);
+    start + 1
+}
+
+struct Fixtures {
+    dir: TempDir,
+}
+
+impl Fixtures {
+    fn new() -> Fixtures {
+        let dir = TempDir::new().expect("temporary directory");
+        Fixtures { dir }
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        fs::write(&path, bytes).expect("write fixture");
+        path
+    }
+
+    fn read(&self, name: &str) -> Result<Decoded, LoadError> {
+        let discovery = input::discover(&[self.dir.path().join(name)]);
+        assert_eq!(discovery.problems, vec![]);
+        let [entry] = discovery.files.as_slice() else {
+            panic!("expected one file, found {:?}", discovery.files)
+        };
+        input::read_entry(entry)
+    }
+}
+
+#[test]
+fn gb18030_sample_decodes_back_identical() {
+    let original = corpus("003_f52a14d2b16fe9b2.txt");
+    let (encoded, _, unmappable) = encoding_rs::GB18030.encode(&original);
+    assert!(!unmappable);
+    assert!(
+        std::str::from_utf8(&encoded).is_err(),
+        "the fixture must not be UTF-8"
+    );
+    let fixtures = Fixtures::new();
+    fixtures.write("003-gb18030.txt", &encoded);
+    let decoded = fixtures.read("003-gb18030.txt").expect("decodes");
+    assert_eq!(decoded.encoding, "GB18030");
+    assert_eq!(decoded.notes, Vec::<String>::new());
+    assert!(decoded.text == original, "GB18030 round trip differs");
+}
+
+#[test]
+fn bom_and_crlf_are_removed() {
+    let original = corpus("001_475ad2ca59a2f801.txt");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(original.replace('\n', "\r\n").as_bytes());
+    let fixtures = Fixtures::new();
+    fixtures.write("001-bom-crlf.TXT", &bytes);
+    let decoded = fixtures.read("001-bom-crlf.TXT").expect("decodes");
+    assert_eq!(decoded.encoding, "UTF-8");
+    assert!(!decoded.text.contains('\r'));
+    assert!(!decoded.text.starts_with('\u{FEFF}'));
+    assert!(decoded.text == original, "BOM/CRLF sample differs");
+}
+
+#[test]
+fn file_cut_in_a_character_keeps_the_text_before_the_cut() {
+    let original = corpus("000_5d1acf1f898862e1.txt");
+    let cut = middle_of_a_character(&original);
+    let fixtures = Fixtures::new();
+    fixtures.write("000-cut.txt", &original.as_bytes()[..cut]);
+    let decoded = fixtures.read("000-cut.txt").expect("decodes");
+    let before_cut = &original[..cut - 1];
+    assert_eq!(decoded.notes, vec![TRUNCATED_NOTE.to_string()]);
+    assert_eq!(
+        TRUNCATED_NOTE,
+        "truncated: ends in the middle of a character"
+    );
+    assert!(
+        decoded.text == before_cut.replace('\u{A0}', " "),
+        "text before the cut differs"
+    );
+    assert!(decoded.text.len() > 10_000);
+}
+
+#[test]
+fn empty_file_is_refused() {
+    let fixtures = Fixtures::new();
+    fixtures.write("empty.txt", b"");
+    let error = fixtures.read("empty.txt").expect_err("empty");
+    assert_eq!(error, LoadError::Empty);
+    assert_eq!(error.to_string(), "empty file");
+}
+
+#[test]
+fn noise_is_never_text() {
+    let fixtures = Fixtures::new();
+    fixtures.write("noise.txt", &noise());
+    fixtures.write("noise.docx", &noise());
+    let as_text = fixtures.read("noise.txt").expect_err("noise is not text");
+    assert_eq!(as_text.to_string(), "binary data, not text");
+    let as_docx = fixtures
+        .read("noise.docx")
+        .expect_err("noise is not a .docx");
+    assert_eq!(as_docx.to_string(), "not a .docx file (not a zip archive)");
+    assert!(matches!(
+        input::decode_bytes(FileKind::Html, &noise()),
+        Err(LoadError::Binary)
+    ));
+}
+
+#[test]
+fn noise_without_nul_bytes_is_never_text() {
+    let bytes: Vec<u8> = noise().into_iter().map(|byte| byte.max(1)).collect();
+    let result = input::decode_bytes(FileKind::Text, &bytes);
+    assert!(
+        matches!(
+            result,
+            Err(LoadError::Binary | LoadError::Undecodable { .. })
+        ),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn a_folder_is_read_in_sorted_order_with_its_problems() {
+    let fixtures = Fixtures::new();
+    let original = corpus("002_1174e347716747d5.txt");
+    fixtures.write("b-plan.txt", original.as_bytes());
+    fixtures.write("a-empty.txt", b"");
+    fixtures.write("c-noise.docx", &noise());
+    fixtures.write("d-picture.png", &noise());
+    fixtures.write(".hidden.txt", original.as_bytes());
+    let root = fixtures.dir.path().to_path_buf();
+    let missing = root.join("missing");
+    let discovery = input::discover(&[root.clone(), missing]);
+    let names: Vec<String> = discovery
+        .files
+        .iter()
+        .map(|file| {
+            file.source
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names, ["a-empty.txt", "b-plan.txt", "c-noise.docx"]);
+    assert_eq!(discovery.problems.len(), 1);
+    assert_eq!(discovery.problems[0].message, "no such file or directory");
+    assert!(discovery.problems[0].source.ends_with("/missing"));
+    let outcomes: Vec<Result<String, String>> = discovery
+        .files
+        .iter()
+        .map(|file| {
+            input::read_entry(file)
+                .map(|d| d.text)
+                .map_err(|e| e.to_string())
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            Err("empty file".to_string()),
+            Ok(original),
+            Err("not a .docx file (not a zip archive)".to_string()),
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_says_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let fixtures = Fixtures::new();
+    let path = fixtures.write("locked.txt", "责任单位".as_bytes());
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).expect("chmod");
+    if fs::read(&path).is_ok() {
+        // Running as root: permissions are not enforced.
+        return;
+    }
+    let error = fixtures.read("locked.txt").expect_err("unreadable");
+    assert_eq!(error.to_string(), "cannot read: permission denied");
+}

@@ -1,0 +1,278 @@
+//! The parser on the genre's other forms: what other cities write, beyond the
+//! five samples. Each test is a small document in one style.
+
+use zeren::model::{ParsedDocument, ParsedTask, WarningKind};
+use zeren::parse::parse_document;
+
+fn units(doc: &ParsedDocument, task: &ParsedTask) -> (Vec<String>, Vec<String>, Vec<String>) {
+    doc.assignment_of(task)
+        .map(|a| (a.lead.clone(), a.responsible.clone(), a.cooperating.clone()))
+        .unwrap_or_default()
+}
+
+fn numbers(doc: &ParsedDocument) -> Vec<Option<&str>> {
+    doc.tasks
+        .iter()
+        .map(|task| task.number.as_deref())
+        .collect()
+}
+
+#[test]
+fn full_width_punctuation_and_ideographic_indent() {
+    let doc = parse_document(
+        "某市2024年重点工作任务分解方案\n\
+         一、稳增长\n\
+         \u{3000}\u{3000}１．推动工业增长。全年规上工业增加值增长７％。（牵头单位：市工信局；责任单位：市发展改革委，市财政局）\n\
+         \u{3000}\u{3000}２．扩大有效投资。（责任单位：市发展改革委）\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    assert_eq!(
+        doc.tasks[0].text,
+        "推动工业增长。全年规上工业增加值增长7%。"
+    );
+    let (lead, responsible, _) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["市工信局"]);
+    assert_eq!(responsible, ["市发展改革委", "市财政局"]);
+    assert_eq!(doc.section_path(doc.tasks[1].section), ["一、稳增长"]);
+    assert_eq!(doc.meta.year, Some(2024));
+}
+
+#[test]
+fn verb_form_annotations() {
+    let doc = parse_document(
+        "一、重点任务\n\
+         1.优化营商环境。(市发展改革委牵头,市市场监管局、市政务服务中心配合)\n\
+         2.推进数字政府建设。(市大数据局负责)\n",
+    );
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["市发展改革委"]);
+    assert_eq!(cooperating, ["市市场监管局", "市政务服务中心"]);
+    let (_, responsible, _) = units(&doc, &doc.tasks[1]);
+    assert_eq!(responsible, ["市大数据局"]);
+    assert_eq!(doc.tasks[1].text, "推进数字政府建设。");
+}
+
+#[test]
+fn tasks_numbered_in_parentheses_carry_the_annotations() {
+    let doc = parse_document(
+        "一、扩大内需\n\
+         (一)促进消费回升。开展促消费活动。(牵头单位:市商务局;配合单位:各区县政府)\n\
+         (二)扩大有效投资。(牵头单位:市发改委)\n\
+         二、深化改革\n\
+         (一)深化国企改革。(牵头单位:市国资委)\n",
+    );
+    assert_eq!(numbers(&doc), [Some("一"), Some("二"), Some("一")]);
+    assert_eq!(doc.section_path(doc.tasks[2].section), ["二、深化改革"]);
+    let (_, _, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(cooperating, ["各区县政府"]);
+}
+
+#[test]
+fn annotation_on_the_line_after_the_task() {
+    let doc = parse_document(
+        "一、工作任务\n\
+         1.完善公共服务体系。\n\
+         (牵头单位:市民政局;责任单位:各区政府)\n\
+         2.加强养老服务。\n\
+         (责任单位:市民政局)\n",
+    );
+    let (lead, responsible, _) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["市民政局"]);
+    assert_eq!(responsible, ["各区政府"]);
+    let (_, responsible, _) = units(&doc, &doc.tasks[1]);
+    assert_eq!(responsible, ["市民政局"]);
+}
+
+#[test]
+fn wrapped_lines_from_a_pdf_join_their_task() {
+    let doc = parse_document(
+        "一、工作任务\n\
+         1.加快推进城市更新,改造老旧小区120个,新建\n\
+         城市绿道50公里。(责任单位:市住建局、\n\
+         市城管局)\n\
+         2.推进海绵城市建设。(责任单位:市住建局)\n",
+    );
+    assert_eq!(doc.tasks.len(), 2);
+    assert_eq!(
+        doc.tasks[0].text,
+        "加快推进城市更新,改造老旧小区120个,新建城市绿道50公里。"
+    );
+    let (_, responsible, _) = units(&doc, &doc.tasks[0]);
+    assert_eq!(responsible, ["市住建局", "市城管局"]);
+}
+
+#[test]
+fn a_block_line_under_a_heading_names_the_tasks_below() {
+    let doc = parse_document(
+        "一、实施就业优先\n\
+         牵头单位:市人社局;配合单位:市财政局\n\
+         1.稳定就业岗位。\n\
+         2.加强技能培训。\n\
+         二、完善社会保障\n\
+         1.扩大参保覆盖面。(牵头单位:市医保局)\n",
+    );
+    for task in &doc.tasks[..2] {
+        let (lead, _, cooperating) = units(&doc, task);
+        assert_eq!(lead, ["市人社局"]);
+        assert_eq!(cooperating, ["市财政局"]);
+    }
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn units_separated_by_spaces_and_trailing_annotation_without_brackets() {
+    let doc = parse_document(
+        "一、工作任务\n\
+         1.推进乡村振兴。牵头单位:市农业农村局 责任单位:市财政局 市水利局\n\
+         2.建设高标准农田。\n",
+    );
+    let (lead, responsible, _) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["市农业农村局"]);
+    assert_eq!(responsible, ["市财政局", "市水利局"]);
+    assert_eq!(doc.tasks[0].text, "推进乡村振兴。");
+}
+
+#[test]
+fn traditional_characters() {
+    let doc = parse_document(
+        "一、工作任務\n\
+         1.推進醫療改革。(牽頭單位:市衛健委;責任單位:市醫保局;配合單位:市財政局)\n\
+         2.加強基層醫療。(責任單位:市衛健委)\n",
+    );
+    let (lead, responsible, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["市衛健委"]);
+    assert_eq!(responsible, ["市醫保局"]);
+    assert_eq!(cooperating, ["市財政局"]);
+}
+
+#[test]
+fn parts_chapters_and_numbering_with_dun_comma() {
+    let doc = parse_document(
+        "第一部分 经济发展\n\
+         一、工业\n\
+         1、推进技术改造。(责任单位:市工信局)\n\
+         第二部分 社会事业\n\
+         一、教育\n\
+         1、新建学校3所。(责任单位:市教育局)\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("1")]);
+    assert_eq!(
+        doc.section_path(doc.tasks[1].section),
+        ["第二部分 社会事业", "一、教育"]
+    );
+}
+
+#[test]
+fn a_task_table_in_tab_separated_text() {
+    let doc = parse_document(
+        "某市重点工作任务分解表\n\
+         序号\t重点任务\t牵头单位\t配合单位\t完成时限\n\
+         一、稳增长\t\t\t\t\n\
+         1\t推动工业增长\t市工信局\t市财政局、市统计局\t2024年12月\n\
+         2\t扩大有效投资\t市发改委\t\t2024年6月底前\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    assert_eq!(doc.tasks[0].text, "推动工业增长");
+    assert_eq!(doc.tasks[0].deadline.as_deref(), Some("2024年12月"));
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["市工信局"]);
+    assert_eq!(cooperating, ["市财政局", "市统计局"]);
+    assert_eq!(doc.section_path(doc.tasks[1].section), ["一、稳增长"]);
+}
+
+#[test]
+fn an_annotation_line_with_no_task_above_is_a_warning() {
+    let doc = parse_document(
+        "某市工作方案\n\
+         为推动工作,制定本方案。\n\
+         牵头单位:市发改委\n\
+         一、工作任务\n\
+         1.推进改革。(责任单位:市发改委)\n",
+    );
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|warning| warning.kind == WarningKind::OrphanAnnotation),
+        "{:?}",
+        doc.warnings
+    );
+}
+
+#[test]
+fn a_number_out_of_sequence_is_a_warning() {
+    let doc = parse_document(
+        "一、工作任务\n\
+         1.推进改革。(责任单位:市发改委)\n\
+         2.扩大开放。(责任单位:市商务局)\n\
+         5.优化服务。(责任单位:市政务服务中心)\n",
+    );
+    assert_eq!(doc.tasks.len(), 3);
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|warning| warning.kind == WarningKind::NumberOutOfSequence
+                && warning.line == Some(4)),
+        "{:?}",
+        doc.warnings
+    );
+}
+
+#[test]
+fn several_plans_in_one_file_restart_numbering() {
+    let doc = parse_document(
+        "甲工程2021年工作要点\n\
+         一、任务\n\
+         1.任务甲一。\n\
+         2.任务甲二。\n\
+         责任部门:市住建局\n\
+         乙工程2021年工作要点\n\
+         一、任务\n\
+         1.任务乙一。\n\
+         责任部门:市交通局\n",
+    );
+    assert_eq!(doc.plans, ["甲工程2021年工作要点", "乙工程2021年工作要点"]);
+    assert_eq!(doc.tasks[2].plan, Some(1));
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let (_, responsible, _) = units(&doc, &doc.tasks[2]);
+    assert_eq!(responsible, ["市交通局"]);
+}
+
+#[test]
+fn notice_header_metadata() {
+    let doc = parse_document(
+        "哈尔滨市人民政府办公厅关于印发\n\
+         哈尔滨市某某工作方案的通知\n\
+         哈政办发〔2024〕29号\n\
+         各区、县(市)人民政府:\n\
+         现将《哈尔滨市某某工作方案》印发给你们,请认真贯彻执行。\n\
+         哈尔滨市人民政府办公厅\n\
+         2024年9月23日\n\
+         哈尔滨市某某工作方案\n\
+         一、工作任务\n\
+         1.推进改革。(责任单位:市发改委)\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("哈尔滨市人民政府办公厅关于印发哈尔滨市某某工作方案的通知")
+    );
+    assert_eq!(doc.meta.doc_number.as_deref(), Some("哈政办发〔2024〕29号"));
+    assert_eq!(doc.meta.date.as_deref(), Some("2024-09-23"));
+    assert_eq!(doc.meta.year, Some(2024));
+    assert_eq!(doc.meta.city.as_deref(), Some("哈尔滨市"));
+}
+
+#[test]
+fn page_chrome_never_becomes_a_task() {
+    let doc = parse_document(
+        "首页 政务公开 网上办事 互动交流\n\
+         当前位置:首页 > 政务公开 > 文件\n\
+         一、工作任务\n\
+         1.推进改革。(责任单位:市发改委)\n\
+         2.扩大开放。(责任单位:市商务局)\n\
+         【打印】【关闭】\n\
+         上一篇:关于某某的通知\n\
+         1.相关链接\n\
+         版权所有:某市人民政府 技术支持:某公司\n",
+    );
+    assert_eq!(doc.tasks.len(), 2);
+}
