@@ -297,7 +297,8 @@ impl App {
                 count,
             })
             .collect();
-        self.city_rows.sort_by_key(|row| std::cmp::Reverse(row.count));
+        self.city_rows
+            .sort_by_key(|row| std::cmp::Reverse(row.count));
         if self.view.unknown_city_count > 0 {
             self.city_rows.push(CityRow {
                 city: None,

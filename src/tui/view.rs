@@ -34,8 +34,7 @@ pub struct ViewResult {
     pub plan_counts: HashMap<(DocId, u32), usize>,
     /// Per section (by id), under the same filters.
     pub section_counts: Vec<usize>,
-    /// Departments leading tasks under every filter but the department
-    /// filter, most tasks first.
+    /// Departments leading the matching tasks, most tasks first.
     pub lead_counts: Vec<(DeptId, usize)>,
 }
 
@@ -105,10 +104,9 @@ pub fn compute(store: &Store, request: &ViewRequest, cache: &mut MatchCache) -> 
     };
     let city_tasks = for_kind(FilterKind::City, &tasks);
     let scope_tasks = for_kind(FilterKind::Scope, &tasks);
-    let lead_tasks = for_kind(FilterKind::Department, &tasks);
     let mut result = ViewResult {
         generation: request.generation,
-        lead_counts: lead_counts(store, &lead_tasks),
+        lead_counts: lead_counts(store, &tasks),
         ..ViewResult::default()
     };
     count_cities(store, &city_tasks, &mut result);

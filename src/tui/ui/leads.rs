@@ -13,7 +13,7 @@ use crate::tui::text::{truncate, width};
 const BAR_EIGHTHS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
 
 /// The widest bar, in cells.
-const MAX_BAR: usize = 12;
+const MAX_BAR: usize = 8;
 
 /// Draws the Lead units pane.
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
@@ -48,8 +48,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
         |index, cells| {
             let (dept, count) = rows[index];
             let name = &store.departments().get(dept).canonical;
-            let bar_room = (cells / 3).min(MAX_BAR);
-            let count_text = format!("{count:>4}");
+            let bar_room = (cells / 4).min(MAX_BAR);
+            let count_text = format!("{count:>3}");
             let name_room = cells.saturating_sub(bar_room + width(&count_text) + 2);
             let shown = truncate(name, name_room);
             let gap = name_room.saturating_sub(width(&shown));

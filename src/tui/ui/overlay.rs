@@ -106,7 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 fn popup(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line>, scroll: usize) {
     let rect = area.centered(Constraint::Percentage(80), Constraint::Percentage(80));
-    frame.render_widget(Clear, rect);
+    clear_around(frame, rect, area);
     let block = PaneFrame {
         title: title.to_string(),
         focused: true,
@@ -118,6 +118,19 @@ fn popup(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line>
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = u16::try_from(scroll.min(max_scroll)).unwrap_or(u16::MAX);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+/// Clears `rect` and one column on each side, so a wide character cut by
+/// the popup's edge does not spill over its border.
+fn clear_around(frame: &mut Frame, rect: Rect, bounds: Rect) {
+    let left = rect.x.saturating_sub(1).max(bounds.x);
+    let right = (rect.x + rect.width + 1).min(bounds.x + bounds.width);
+    let widened = Rect {
+        x: left,
+        width: right - left,
+        ..rect
+    };
+    frame.render_widget(Clear, widened);
 }
 
 /// The department completions, just above the status lines.
@@ -142,7 +155,7 @@ fn completions_popup(
         width: popup_width,
         height,
     };
-    frame.render_widget(Clear, rect);
+    clear_around(frame, rect, area);
     let block = PaneFrame {
         title: app.lang.labels().dept_prompt.to_string(),
         focused: true,
