@@ -184,19 +184,35 @@ pub fn node_tasks(store: &Store, node: Node) -> Range<TaskId> {
     }
 }
 
+/// A notice title without its wrapping: `X市人民政府办公室关于印发Y的通知` → `Y`.
+fn short_title(title: &str) -> &str {
+    let inner = ["关于印发", "关于"]
+        .iter()
+        .find_map(|word| title.find(word).map(|at| &title[at + word.len()..]))
+        .unwrap_or(title);
+    let inner = ["的通知", "的意见", "的决定"]
+        .iter()
+        .find_map(|ending| inner.strip_suffix(ending))
+        .unwrap_or(inner);
+    if inner.is_empty() { title } else { inner }
+}
+
 /// The label of a node: city and title for a document, the heading otherwise.
 pub fn node_label(store: &Store, node: Node) -> String {
     match node {
         Node::Document(doc) => {
             let document = store.document(doc);
-            let name = document.meta.title.clone().unwrap_or_else(|| {
-                document
-                    .source
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(&document.source)
-                    .to_string()
-            });
+            let name = document.meta.title.as_deref().map_or_else(
+                || {
+                    document
+                        .source
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or(&document.source)
+                        .to_string()
+                },
+                |title| short_title(title).to_string(),
+            );
             match &document.meta.city {
                 Some(city) => format!("{city} · {name}"),
                 None => name,

@@ -61,9 +61,29 @@ pub fn detail_lines<'a>(
         lines.push(Line::from(line));
     }
     lines.push(Line::default());
+    let fields = fields(store, task, labels, theme);
+    let label_cells = fields
+        .iter()
+        .map(|(label, _, _)| width(label))
+        .max()
+        .unwrap_or(0);
+    for (label, value, style) in fields {
+        push_field(&mut lines, &label, label_cells, &value, style, theme, cells);
+    }
+    lines
+}
+
+/// The labelled facts of a task, in the order shown.
+fn fields(
+    store: &Store,
+    task: &Task,
+    labels: &Labels,
+    theme: &Theme,
+) -> Vec<(String, String, Style)> {
     let document = store.document(task.document);
+    let mut fields = Vec::new();
     let mut field = |label: &str, value: String, style: Style| {
-        push_field(&mut lines, label, &value, style, theme, cells);
+        fields.push((capitalized(label), value, style));
     };
     let lead: Vec<&str> = task
         .effective_lead()
@@ -105,19 +125,31 @@ pub fn detail_lines<'a>(
         format!("{}:{}", document.source, task.line),
         theme.dim,
     );
-    lines
+    fields
 }
 
-/// `label: value`, the value wrapped and indented under itself.
+/// The label with its first letter in upper case (Chinese labels unchanged).
+fn capitalized(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `label: value`, labels padded to `label_cells`, the value wrapped and
+/// indented under itself.
 fn push_field<'a>(
     lines: &mut Vec<Line<'a>>,
     label: &str,
+    label_cells: usize,
     value: &str,
     style: Style,
     theme: &Theme,
     cells: usize,
 ) {
-    let head = format!("{label}: ");
+    let padding = " ".repeat(label_cells.saturating_sub(width(label)));
+    let head = format!("{label}:{padding} ");
     let indent = width(&head);
     let room = cells.saturating_sub(indent).max(4);
     for (index, part) in wrap(value, room).into_iter().enumerate() {

@@ -120,17 +120,20 @@ fn popup(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line>
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 
-/// Clears `rect` and one column on each side, so a wide character cut by
-/// the popup's edge does not spill over its border.
+/// Clears `rect`; a wide character whose right half lies under the popup's
+/// left edge is blanked too, so it does not spill over the border.
 fn clear_around(frame: &mut Frame, rect: Rect, bounds: Rect) {
-    let left = rect.x.saturating_sub(1).max(bounds.x);
-    let right = (rect.x + rect.width + 1).min(bounds.x + bounds.width);
-    let widened = Rect {
-        x: left,
-        width: right - left,
-        ..rect
-    };
-    frame.render_widget(Clear, widened);
+    frame.render_widget(Clear, rect);
+    if rect.x <= bounds.x {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    for y in rect.y..rect.y + rect.height {
+        let cell = &mut buffer[(rect.x - 1, y)];
+        if width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// The department completions, just above the status lines.

@@ -1,0 +1,6 @@
+//! The dashboard without a terminal: state under keys and filters, and
+//! screens drawn into ratatui's `TestBackend`.
+
+mod common;
+mod render;
+mod state;

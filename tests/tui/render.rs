@@ -1,0 +1,162 @@
+//! The dashboard drawn into ratatui's `TestBackend`: snapshots of whole
+//! screens, and checks of the cursor, CJK truncation and colours.
+
+use crate::common::{Harness, rows, screen};
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use zeren::tui::i18n::Lang;
+
+#[test]
+fn first_screen() {
+    let mut harness = Harness::samples();
+    let terminal = harness.draw(160, 45);
+    let text = screen(&terminal);
+    assert!(text.contains("济源市") && text.contains("齐齐哈尔市"));
+    insta::assert_snapshot!("first_screen_160x45", screen(&terminal));
+}
+
+#[test]
+fn small_terminal_80x24() {
+    let mut harness = Harness::samples();
+    let terminal = harness.draw(80, 24);
+    insta::assert_snapshot!("first_screen_80x24", screen(&terminal));
+}
+
+#[test]
+fn search_active_puts_the_cursor_after_the_chinese_text() {
+    let mut harness = Harness::samples();
+    harness.key(KeyCode::Char('/'));
+    harness.type_text("东院区");
+    let mut terminal = harness.draw(120, 30);
+    // "Search: " is 8 cells, 东院区 is 6 cells: the caret is at column 14
+    // of the first status line.
+    terminal.backend_mut().assert_cursor_position((14, 28));
+    let status = &rows(terminal.backend().buffer())[28];
+    assert!(status.starts_with("Search: 东院区"), "{status}");
+    insta::assert_snapshot!("search_active", screen(&terminal));
+}
+
+#[test]
+fn the_cursor_follows_editing_by_display_width() {
+    let mut harness = Harness::samples();
+    harness.key(KeyCode::Char('/'));
+    harness.type_text("人民a");
+    harness.key(KeyCode::Left);
+    harness.key(KeyCode::Left);
+    let mut terminal = harness.draw(100, 30);
+    terminal.backend_mut().assert_cursor_position((8 + 2, 28));
+}
+
+#[test]
+fn department_field_with_completions() {
+    let mut harness = Harness::samples();
+    harness.key(KeyCode::Char('d'));
+    harness.type_text("rsj");
+    let mut terminal = harness.draw(120, 30);
+    let text = screen(&terminal);
+    assert!(text.contains("人力资源和社会保障局"), "{text}");
+    let prompt = "Department (any role): ";
+    terminal
+        .backend_mut()
+        .assert_cursor_position((u16::try_from(prompt.width() + 3).unwrap_or(0), 28));
+    insta::assert_snapshot!("department_completions", screen(&terminal));
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut harness = Harness::samples();
+    harness.key(KeyCode::Char('?'));
+    let terminal = harness.draw(120, 50);
+    let text = screen(&terminal);
+    for expected in [
+        "q/C-c",
+        "Quit",
+        "Fuzzy search in task text",
+        "Filter by department",
+        "S-Tab",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected} missing from help:\n{text}"
+        );
+    }
+    insta::assert_snapshot!("help_overlay", screen(&terminal));
+}
+
+#[test]
+fn chinese_labels() {
+    let mut harness = Harness::with_lang(Lang::Zh);
+    let terminal = harness.draw(120, 30);
+    let text = screen(&terminal);
+    for label in ["城市", "章节", "任务", "牵头单位", "详情"] {
+        assert!(text.contains(label), "{label} missing");
+    }
+    insta::assert_snapshot!("chinese_labels", screen(&terminal));
+}
+
+#[test]
+fn long_chinese_lines_are_cut_at_a_character_with_an_ellipsis() {
+    let mut harness = Harness::samples();
+    let terminal = harness.draw(80, 24);
+    let buffer = terminal.backend().buffer();
+    let task_rows: Vec<String> = rows(buffer)
+        .into_iter()
+        .filter(|row| row.contains("完善人力资源服务体系"))
+        .collect();
+    assert_eq!(
+        task_rows.len(),
+        2,
+        "the task row and the detail: {task_rows:?}"
+    );
+    let row = &task_rows[0];
+    assert_eq!(row.width(), 80);
+    assert!(row.contains('…'), "{row}");
+    let before_ellipsis = row.split('…').next().unwrap_or_default();
+    assert!(
+        before_ellipsis.ends_with(|c: char| c.width() == Some(2)),
+        "{row}"
+    );
+}
+
+#[test]
+fn lists_draw_only_their_visible_rows() {
+    let mut harness = Harness::samples();
+    harness.key(KeyCode::Char('G'));
+    let terminal = harness.draw(120, 30);
+    let text = screen(&terminal);
+    assert!(
+        text.contains("对照富水和鄂东南"),
+        "the last task is scrolled into view"
+    );
+    assert!(
+        !text.contains("完善人力资源服务体系"),
+        "the first task scrolled out"
+    );
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let mut harness = Harness::samples();
+    let terminal = harness.draw(100, 30);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|cell| cell.fg == Color::Reset && cell.bg == Color::Reset)
+    );
+}
+
+#[test]
+fn every_size_from_tiny_to_large_draws_without_panicking() {
+    let mut harness = Harness::samples();
+    for (width, height) in [(1, 1), (10, 5), (40, 12), (80, 24), (100, 30), (200, 60)] {
+        let terminal = harness.draw(width, height);
+        assert_eq!(terminal.backend().buffer().area.width, width);
+    }
+    harness.key(KeyCode::Char('?'));
+    for (width, height) in [(1, 1), (20, 6), (80, 24)] {
+        harness.draw(width, height);
+    }
+}
