@@ -276,3 +276,58 @@ fn page_chrome_never_becomes_a_task() {
     );
     assert_eq!(doc.tasks.len(), 2);
 }
+
+#[test]
+fn a_deadline_and_a_unit_marked_lead_inside_the_annotation() {
+    let doc = parse_document(
+        "一、工作任务\n\
+         1.建设智慧城市。(责任单位:市大数据局(牵头)、市财政局;完成时限:2024年12月底)\n",
+    );
+    let (lead, responsible, _) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["市大数据局"]);
+    assert_eq!(responsible, ["市财政局"]);
+    assert_eq!(doc.tasks[0].deadline.as_deref(), Some("2024年12月底"));
+    assert_eq!(doc.tasks[0].text, "建设智慧城市。");
+}
+
+#[test]
+fn items_under_requirements_headings_are_not_tasks_unless_they_name_units() {
+    let doc = parse_document(
+        "一、重点任务\n\
+         1.推进改革。(责任单位:市发改委)\n\
+         2.扩大开放。(责任单位:市商务局)\n\
+         二、保障措施\n\
+         1.加强组织领导。各地各部门要高度重视。\n\
+         2.强化督查考核。(牵头单位:市政府督查室)\n",
+    );
+    let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
+    assert_eq!(texts, ["推进改革。", "扩大开放。", "强化督查考核。"]);
+}
+
+#[test]
+fn page_numbers_from_a_pdf_do_not_break_a_task() {
+    let doc = parse_document(
+        "一、工作任务\n\
+         1.加快推进城市更新,改造老旧小区120个,新建\n\
+         — 3 —\n\
+         城市绿道50公里。(责任单位:市住建局)\n",
+    );
+    assert_eq!(doc.tasks.len(), 1);
+    assert_eq!(
+        doc.tasks[0].text,
+        "加快推进城市更新,改造老旧小区120个,新建城市绿道50公里。"
+    );
+}
+
+#[test]
+fn a_short_heading_that_ends_like_a_plan_is_still_a_heading() {
+    let doc = parse_document(
+        "某市2024年重点工作任务分解方案\n\
+         一、扎实推进重点任务\n\
+         1.推进改革。(责任单位:市发改委)\n\
+         扎实推进重点任务\n\
+         2.扩大开放。(责任单位:市商务局)\n",
+    );
+    assert_eq!(doc.plans.len(), 1);
+    assert_eq!(doc.tasks.len(), 2);
+}

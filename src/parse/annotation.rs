@@ -79,8 +79,8 @@ pub fn column_role(header: &str) -> Option<RoleWord> {
 /// Parses a table cell under a role column: a plain list of units, or a cell
 /// that carries its own labels (`牵头单位:X 配合单位:Y`).
 pub fn parse_cell(cell: &str, role: RoleWord) -> Assignment {
-    if labels(cell).first().is_some_and(|label| label.start == 0) {
-        return parse_labelled(cell);
+    if first_role_label(cell).is_some_and(|label| label.start == 0) {
+        return parse_labelled(cell).assignment;
     }
     let mut assignment = Assignment::default();
     let target = match role {
@@ -91,12 +91,56 @@ pub fn parse_cell(cell: &str, role: RoleWord) -> Assignment {
     assignment
 }
 
-/// A role label found in a line: where it starts, where its units start.
+/// Labels of a deadline inside an annotation: `(责任单位:X;完成时限:2024年底)`.
+const DEADLINE_LABELS: [&str; 7] = [
+    "完成时限",
+    "完成时间",
+    "时间节点",
+    "完成期限",
+    "时限要求",
+    "时间要求",
+    "时限",
+];
+
+/// Other labels an annotation may carry; they end a list of units and are
+/// not read as units.
+const OTHER_LABELS: [&str; 10] = [
+    "责任人",
+    "分管领导",
+    "分管市领导",
+    "责任市领导",
+    "联系人",
+    "联系电话",
+    "目标要求",
+    "工作目标",
+    "工作要求",
+    "备注",
+];
+
+/// Marks after a unit in a list that make it the lead: `市发改委(牵头)`.
+const LEAD_MARKS: [&str; 3] = ["(牵头)", "(牵头单位)", "(牵头部门)"];
+
+/// What a label introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    Role(RoleWord),
+    Deadline,
+    Other,
+}
+
+/// A label found in a line: where it starts, where its value starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Label {
     start: usize,
-    units_start: usize,
-    word: RoleWord,
+    value_start: usize,
+    kind: LabelKind,
+}
+
+/// The units (and deadline) an annotation names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotation {
+    pub assignment: Assignment,
+    pub deadline: Option<String>,
 }
 
 /// An annotation found in a task line.
@@ -104,32 +148,39 @@ struct Label {
 pub struct Found {
     /// Byte offset where the annotation (with its opening parenthesis) begins.
     pub start: usize,
-    pub assignment: Assignment,
+    pub annotation: Annotation,
 }
 
 /// Finds the unit annotation in a task line: `…。(牵头单位:X;责任单位:Y)`,
 /// `…。责任单位:Y`, or `…。(X牵头,Y配合)`.
 pub fn find_inline(line: &str) -> Option<Found> {
-    if let Some(first) = labels(line).first().copied() {
+    if let Some(first) = first_role_label(line) {
         let start = enclosing_open(line, first.start).unwrap_or(first.start);
-        let assignment = parse_labelled(&line[start..]);
-        if !assignment.is_empty() {
-            return Some(Found { start, assignment });
+        let annotation = parse_labelled(&line[start..]);
+        if !annotation.assignment.is_empty() {
+            return Some(Found { start, annotation });
         }
     }
     find_verb_form(line)
 }
 
+/// The first label that names a role.
+fn first_role_label(line: &str) -> Option<Label> {
+    labels(line)
+        .into_iter()
+        .find(|label| matches!(label.kind, LabelKind::Role(_)))
+}
+
 /// Reads a block annotation line (`牵头部门:市人社局;配合部门:…。`), or a line
 /// that is nothing but a parenthesized annotation. `None` for any other line.
-pub fn parse_block(line: &str) -> Option<Assignment> {
+pub fn parse_block(line: &str) -> Option<Annotation> {
     let inner = strip_enclosing(line);
     let first = labels(inner).first().copied()?;
-    if first.start != 0 {
+    if first.start != 0 || !matches!(first.kind, LabelKind::Role(_)) {
         return None;
     }
-    let assignment = parse_labelled(inner);
-    (!assignment.is_empty()).then_some(assignment)
+    let annotation = parse_labelled(inner);
+    (!annotation.assignment.is_empty()).then_some(annotation)
 }
 
 /// The text of a line without one pair of enclosing brackets: `(责任单位:X)` → `责任单位:X`.
@@ -146,29 +197,41 @@ fn strip_enclosing(line: &str) -> &str {
     line
 }
 
-/// Role labels followed by a colon, in order.
+/// Labels followed by a colon, in order.
 fn labels(line: &str) -> Vec<Label> {
     let mut found = Vec::new();
     for (colon_at, colon) in line.match_indices(':') {
-        let before = &line[..colon_at];
-        let before_trimmed = before.trim_end();
-        let ends_with = |(word, _): &&(&str, RoleWord)| before_trimmed.ends_with(word);
-        let label = ROLE_WORDS.iter().find(ends_with).or_else(|| {
-            SHORT_ROLE_WORDS
-                .iter()
-                .find(ends_with)
-                .filter(|(word, _)| starts_segment(line, before_trimmed.len() - word.len()))
-        });
-        let Some((word, role)) = label else {
+        let before = line[..colon_at].trim_end();
+        let Some((word, kind)) = label_before(line, before) else {
             continue;
         };
         found.push(Label {
-            start: before_trimmed.len() - word.len(),
-            units_start: colon_at + colon.len(),
-            word: *role,
+            start: before.len() - word.len(),
+            value_start: colon_at + colon.len(),
+            kind,
         });
     }
     found
+}
+
+/// The label word that `before` (the text up to a colon) ends with.
+fn label_before<'w>(line: &str, before: &str) -> Option<(&'w str, LabelKind)> {
+    let ends_with = |(word, _): &&(&str, RoleWord)| before.ends_with(word);
+    if let Some((word, role)) = ROLE_WORDS.iter().find(ends_with).or_else(|| {
+        SHORT_ROLE_WORDS
+            .iter()
+            .find(ends_with)
+            .filter(|(word, _)| starts_segment(line, before.len() - word.len()))
+    }) {
+        return Some((word, LabelKind::Role(*role)));
+    }
+    if let Some(word) = DEADLINE_LABELS.iter().find(|word| before.ends_with(*word)) {
+        return Some((word, LabelKind::Deadline));
+    }
+    OTHER_LABELS
+        .iter()
+        .find(|word| before.ends_with(*word))
+        .map(|word| (*word, LabelKind::Other))
 }
 
 /// True when `at` begins a segment: start of text, or after a bracket or separator.
@@ -179,23 +242,51 @@ fn starts_segment(line: &str, at: usize) -> bool {
         .is_none_or(|c| matches!(c, '(' | '【' | '[' | ';' | ',' | '。' | ' ' | '\u{3000}'))
 }
 
-/// Parses `牵头单位:X;责任单位:Y、Z` (a leading bracket and trailing ones tolerated).
-fn parse_labelled(text: &str) -> Assignment {
+/// Parses `牵头单位:X;责任单位:Y、Z;完成时限:…` (a leading bracket and
+/// trailing ones tolerated).
+fn parse_labelled(text: &str) -> Annotation {
     let found = labels(text);
-    let mut assignment = Assignment::default();
+    let mut annotation = Annotation::default();
     let mut leaders_if_alone = Vec::new();
     for (index, label) in found.iter().enumerate() {
         let end = found.get(index + 1).map_or(text.len(), |next| next.start);
-        let units = split_units(trim_closing(&text[label.units_start..end]));
-        match label.word {
-            RoleWord::Plain(role) => extend_unique(assignment.units_mut(role), units),
-            RoleWord::LeadIfAlone => extend_unique(&mut leaders_if_alone, units),
+        let value = trim_closing(&text[label.value_start..end]);
+        let assignment = &mut annotation.assignment;
+        match label.kind {
+            LabelKind::Role(RoleWord::Plain(role)) => {
+                let (marked_leads, units) = take_lead_marks(split_units(value));
+                extend_unique(&mut assignment.lead, marked_leads);
+                extend_unique(assignment.units_mut(role), units);
+            }
+            LabelKind::Role(RoleWord::LeadIfAlone) => {
+                extend_unique(&mut leaders_if_alone, split_units(value));
+            }
+            LabelKind::Deadline => {
+                let deadline = value.trim().trim_end_matches(['。', ';', ',', '.']).trim();
+                if !deadline.is_empty() && annotation.deadline.is_none() {
+                    annotation.deadline = Some(deadline.to_string());
+                }
+            }
+            LabelKind::Other => {}
         }
     }
-    if assignment.lead.is_empty() {
-        assignment.lead = leaders_if_alone;
+    if annotation.assignment.lead.is_empty() {
+        annotation.assignment.lead = leaders_if_alone;
     }
-    assignment
+    annotation
+}
+
+/// Units marked `(牵头)` in a list are leads: returns (leads, the others).
+fn take_lead_marks(units: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let mut leads = Vec::new();
+    let mut others = Vec::new();
+    for unit in units {
+        match LEAD_MARKS.iter().find_map(|mark| unit.strip_suffix(mark)) {
+            Some(lead) if !lead.is_empty() => leads.push(lead.to_string()),
+            _ => others.push(unit),
+        }
+    }
+    (leads, others)
 }
 
 /// Drops the closing bracket (and what follows it) of an enclosing annotation.
@@ -267,7 +358,10 @@ fn find_verb_form(line: &str) -> Option<Found> {
     let assignment = parse_verb_clauses(inner)?;
     Some(Found {
         start: open,
-        assignment,
+        annotation: Annotation {
+            assignment,
+            deadline: None,
+        },
     })
 }
 
@@ -339,9 +433,12 @@ mod tests {
         let line = "开工建设人民医院东院区项目。(牵头单位:卫生健康委员会;责任单位:城投建设发展有限公司、玉泉街道办事处)";
         let found = find_inline(line).expect("annotation");
         assert_eq!(&line[..found.start], "开工建设人民医院东院区项目。");
-        assert_eq!(found.assignment.lead, strings(&["卫生健康委员会"]));
         assert_eq!(
-            found.assignment.responsible,
+            found.annotation.assignment.lead,
+            strings(&["卫生健康委员会"])
+        );
+        assert_eq!(
+            found.annotation.assignment.responsible,
             strings(&["城投建设发展有限公司", "玉泉街道办事处"])
         );
     }
@@ -351,7 +448,7 @@ mod tests {
         let line = "抓好。(牵头单位:市文旅局;责任单位:市体育事业发展中心,各县(市)区人民政府)";
         let found = find_inline(line).expect("annotation");
         assert_eq!(
-            found.assignment.responsible,
+            found.annotation.assignment.responsible,
             strings(&["市体育事业发展中心", "各县(市)区人民政府"])
         );
     }
@@ -360,7 +457,7 @@ mod tests {
     fn inline_half_width_parentheses_and_colon() {
         let found = find_inline("推进。(责任单位: 市人社局、市财政局)").expect("annotation");
         assert_eq!(
-            found.assignment.responsible,
+            found.annotation.assignment.responsible,
             strings(&["市人社局", "市财政局"])
         );
     }
@@ -370,7 +467,10 @@ mod tests {
         let line = "推进就业。牵头单位:市人社局;配合单位:市财政局";
         let found = find_inline(line).expect("annotation");
         assert_eq!(&line[..found.start], "推进就业。");
-        assert_eq!(found.assignment.cooperating, strings(&["市财政局"]));
+        assert_eq!(
+            found.annotation.assignment.cooperating,
+            strings(&["市财政局"])
+        );
     }
 
     #[test]
@@ -378,9 +478,9 @@ mod tests {
         let line = "推进就业。(市人社局牵头,市财政局、市教育局配合)";
         let found = find_inline(line).expect("annotation");
         assert_eq!(&line[..found.start], "推进就业。");
-        assert_eq!(found.assignment.lead, strings(&["市人社局"]));
+        assert_eq!(found.annotation.assignment.lead, strings(&["市人社局"]));
         assert_eq!(
-            found.assignment.cooperating,
+            found.annotation.assignment.cooperating,
             strings(&["市财政局", "市教育局"])
         );
         assert!(find_inline("建设文化(篮球)小镇").is_none());
@@ -398,17 +498,21 @@ mod tests {
         let block =
             parse_block("牵头部门:市人社局;配合部门:市发改委、教育局、科技局、财政局、龙沙区。")
                 .expect("block");
-        assert_eq!(block.lead, strings(&["市人社局"]));
+        assert_eq!(block.assignment.lead, strings(&["市人社局"]));
         assert_eq!(
-            block.cooperating,
+            block.assignment.cooperating,
             strings(&["市发改委", "教育局", "科技局", "财政局", "龙沙区"])
         );
-        let block = parse_block("责任部门:市住建局、城管局、各县(市)区政府。").expect("block");
+        let block = parse_block("责任部门:市住建局、城管局、各县(市)区政府。")
+            .expect("block")
+            .assignment;
         assert_eq!(
             block.responsible,
             strings(&["市住建局", "城管局", "各县(市)区政府"])
         );
-        let block = parse_block("(牵头单位:市发改委)").expect("parenthesized block");
+        let block = parse_block("(牵头单位:市发改委)")
+            .expect("parenthesized block")
+            .assignment;
         assert_eq!(block.lead, strings(&["市发改委"]));
         assert!(parse_block("推进。(牵头单位:市发改委)").is_none());
     }
@@ -416,29 +520,63 @@ mod tests {
     #[test]
     fn other_wordings_and_traditional_characters() {
         let block = parse_block("主责单位:市发改委;协同单位:市财政局").expect("block");
-        assert_eq!(block.lead, strings(&["市发改委"]));
-        assert_eq!(block.cooperating, strings(&["市财政局"]));
+        assert_eq!(block.assignment.lead, strings(&["市发改委"]));
+        assert_eq!(block.assignment.cooperating, strings(&["市财政局"]));
         let block = parse_block("牽頭單位:市衛健委;責任單位:市民政局").expect("block");
-        assert_eq!(block.lead, strings(&["市衛健委"]));
-        assert_eq!(block.responsible, strings(&["市民政局"]));
-        let block = parse_block("参与单位:市科协").expect("block");
+        assert_eq!(block.assignment.lead, strings(&["市衛健委"]));
+        assert_eq!(block.assignment.responsible, strings(&["市民政局"]));
+        let block = parse_block("参与单位:市科协").expect("block").assignment;
         assert_eq!(block.cooperating, strings(&["市科协"]));
     }
 
     #[test]
     fn a_leader_is_the_lead_only_when_no_lead_unit_is_named() {
         let block = parse_block("责任领导:王副市长;责任单位:市教育局").expect("block");
-        assert_eq!(block.lead, strings(&["王副市长"]));
+        assert_eq!(block.assignment.lead, strings(&["王副市长"]));
         let block =
             parse_block("责任领导:王副市长;牵头单位:市发改委;责任单位:市教育局").expect("block");
-        assert_eq!(block.lead, strings(&["市发改委"]));
+        assert_eq!(block.assignment.lead, strings(&["市发改委"]));
     }
 
     #[test]
     fn bare_short_labels() {
         let block = parse_block("牵头:市发改委;配合:市财政局").expect("block");
-        assert_eq!(block.lead, strings(&["市发改委"]));
-        assert_eq!(block.cooperating, strings(&["市财政局"]));
+        assert_eq!(block.assignment.lead, strings(&["市发改委"]));
+        assert_eq!(block.assignment.cooperating, strings(&["市财政局"]));
         assert!(find_inline("实现“一网通办”,群众满意度达到95%,全市配合:是").is_none());
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn a_deadline_inside_the_annotation() {
+        let found =
+            find_inline("推进改革。(责任单位:市发改委;完成时限:2024年12月底)").expect("annotation");
+        assert_eq!(found.annotation.assignment.responsible, ["市发改委"]);
+        assert_eq!(found.annotation.deadline.as_deref(), Some("2024年12月底"));
+        let block = parse_block("牵头单位:市人社局;责任人:张三;时间节点:6月底前").expect("block");
+        assert_eq!(block.assignment.lead, ["市人社局"]);
+        assert!(block.assignment.responsible.is_empty());
+        assert_eq!(block.deadline.as_deref(), Some("6月底前"));
+    }
+
+    #[test]
+    fn a_unit_marked_lead_inside_a_list() {
+        let found =
+            find_inline("推进。(责任单位:市发改委(牵头)、市财政局、市商务局)").expect("annotation");
+        assert_eq!(found.annotation.assignment.lead, ["市发改委"]);
+        assert_eq!(
+            found.annotation.assignment.responsible,
+            ["市财政局", "市商务局"]
+        );
+    }
+
+    #[test]
+    fn a_deadline_alone_is_not_an_annotation() {
+        assert!(parse_block("完成时限:2024年底").is_none());
+        assert!(find_inline("推进。(完成时限:2024年底)").is_none());
     }
 }

@@ -1,9 +1,9 @@
 //! Splitting a document into trimmed lines and telling what each line is.
 
 use super::annotation;
+use super::annotation::Annotation;
 use super::noise::{is_footer, is_noise};
 use super::numbering::{self, Marker};
-use crate::model::Assignment;
 
 /// One line of the document, trimmed, with its 1-based number.
 #[derive(Debug, Clone)]
@@ -24,7 +24,7 @@ pub enum Kind<'a> {
     /// A line starting with a numbering marker.
     Numbered(Marker<'a>),
     /// A line that only names units: `牵头部门:市人社局;配合部门:…`.
-    Block(Assignment),
+    Block(Annotation),
     /// A table row: cells separated by tabs.
     Row(Vec<&'a str>),
     /// Any other text.
@@ -50,8 +50,8 @@ fn classify(number: u32, raw: &str) -> Line<'_> {
         Kind::Row(cells)
     } else if let Some(marker) = numbering::marker(text) {
         Kind::Numbered(marker)
-    } else if let Some(assignment) = annotation::parse_block(text) {
-        Kind::Block(assignment)
+    } else if let Some(annotation) = annotation::parse_block(text) {
+        Kind::Block(annotation)
     } else if is_footer(text) {
         Kind::Footer
     } else if is_noise(text) {

@@ -13,19 +13,34 @@ const NOTICE_ENDINGS: [&str; 9] = [
     "通知", "意见", "决定", "批复", "函", "通报", "方案", "计划", "要点",
 ];
 
-/// Endings of a work plan's own title: 社会保障工程2020年工作要点.
-const PLAN_ENDINGS: [&str; 10] = [
-    "要点",
-    "方案",
-    "计划",
+/// Endings that make a line a work plan's own title: 社会保障工程2020年工作要点.
+const PLAN_ENDINGS: [&str; 18] = [
+    "工作要点",
+    "工作方案",
+    "实施方案",
+    "行动方案",
+    "分解方案",
+    "分工方案",
+    "工作计划",
+    "行动计划",
+    "实施计划",
+    "推进计划",
     "分解表",
-    "清单",
-    "分工",
     "任务表",
-    "安排",
-    "任务",
-    "责任分解",
+    "任务清单",
+    "责任清单",
+    "工作清单",
+    "任务分工",
+    "责任分工",
+    "工作安排",
 ];
+
+/// Shorter endings that make a plan title only beside a year or a quoted
+/// title (2024年民生实事方案, 《政府工作报告》重点任务).
+const WEAK_PLAN_ENDINGS: [&str; 6] = ["方案", "计划", "要点", "清单", "分解", "重点任务"];
+
+/// The shortest plan title, in characters.
+const MIN_PLAN_TITLE_CHARS: usize = 6;
 
 /// The longest title line, in characters.
 const MAX_TITLE_CHARS: usize = 100;
@@ -56,13 +71,18 @@ static YEAR: LazyLock<Regex> =
 /// True for a line that is a work plan's own title.
 pub fn is_plan_title(text: &str) -> bool {
     let chars = char_count(text);
-    (4..=MAX_TITLE_CHARS).contains(&chars)
+    let strong = PLAN_ENDINGS.iter().any(|ending| text.ends_with(ending));
+    let weak = WEAK_PLAN_ENDINGS
+        .iter()
+        .any(|ending| text.ends_with(ending))
+        && (YEAR.is_match(text) || text.contains('《'));
+    (MIN_PLAN_TITLE_CHARS..=MAX_TITLE_CHARS).contains(&chars)
         && !ends_sentence_or_colon(text)
         && !text.contains([',', ';', '。'])
         && !text.starts_with("关于")
         && !text.contains("印发")
         && !text.ends_with("通知")
-        && PLAN_ENDINGS.iter().any(|ending| text.ends_with(ending))
+        && (strong || weak)
 }
 
 fn ends_sentence_or_colon(text: &str) -> bool {
@@ -245,6 +265,12 @@ mod tests {
         assert!(!is_plan_title("为扎实推动工作,制定本工作方案。"));
         assert!(!is_plan_title("关于印发社会保障工程2020年工作要点的通知"));
         assert!(!is_plan_title("科学精准优化防控措施。"));
+        assert!(!is_plan_title("扎实推进重点任务"));
+        assert!(
+            !is_plan_title("制定专项推进方案"),
+            "no year, no quoted title"
+        );
+        assert!(is_plan_title("2024年民生实事实施方案"));
     }
 
     #[test]

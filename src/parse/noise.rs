@@ -106,6 +106,9 @@ pub fn is_noise(line: &str) -> bool {
     if line.is_empty() {
         return false;
     }
+    if is_page_number(line) {
+        return true;
+    }
     if !line.chars().any(is_cjk_or_alnum) {
         return true;
     }
@@ -123,6 +126,18 @@ pub fn is_noise(line: &str) -> bool {
         return true;
     }
     is_navigation_bar(line)
+}
+
+/// A page number left by a PDF copy: `— 3 —`, `-12-`, `第3页`, `第 3 页 共 10 页`.
+fn is_page_number(line: &str) -> bool {
+    let stripped: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '—' | '–' | '第' | '页' | '共' | '/'))
+        .collect();
+    !stripped.is_empty()
+        && stripped.chars().count() <= 8
+        && stripped.chars().all(|c| c.is_ascii_digit())
+        && line.chars().count() <= 20
 }
 
 /// True for a chrome line that ends the article (`【打印】`, `上一篇`, `责任编辑`).
@@ -167,6 +182,9 @@ mod tests {
             "导航菜单",
             "验证码:",
             "本站建议使用IE9.0以上 分辨率1440×900",
+            "— 3 —",
+            "-12-",
+            "第 3 页 共 10 页",
         ] {
             assert!(is_noise(line), "{line}");
         }

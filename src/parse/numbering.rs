@@ -40,7 +40,7 @@ pub struct Marker<'a> {
     pub style: NumberStyle,
     /// The number's value (一 → 1, 12 → 12).
     pub value: u32,
-    /// The digits as written, for arabic numbers (`12`), else the marker text.
+    /// The marker as written, separator included (`12.`, `(一)`, `一、`).
     pub written: &'a str,
     /// The separator after an arabic number (`.`, `、`), if any.
     pub separator: Option<char>,
@@ -70,14 +70,14 @@ fn arabic(line: &str) -> Option<Marker<'_>> {
         '.' | '、' | ',' => Some(Marker {
             style: NumberStyle::ArabicDot,
             value,
-            written: digits,
+            written: &line[..digits.len() + separator.len_utf8()],
             separator: Some(separator),
             rest: trim_start(&after[separator.len_utf8()..]),
         }),
         ')' => Some(Marker {
             style: NumberStyle::ArabicParen,
             value,
-            written: digits,
+            written: &line[..digits.len() + separator.len_utf8()],
             separator: Some(separator),
             rest: trim_start(&after[separator.len_utf8()..]),
         }),

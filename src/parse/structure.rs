@@ -1,7 +1,7 @@
 //! The walk over a document's body: plans, the section tree, tasks and the
 //! units assigned to them.
 
-use super::annotation::find_inline;
+use super::annotation::{Annotation, find_inline};
 use super::lines::{Kind, Line, char_count, ends_sentence};
 use super::metadata::is_plan_title;
 use super::numbering::{Marker, NumberStyle};
@@ -37,6 +37,22 @@ const MAX_LEAD_SENTENCE_CHARS: usize = 32;
 /// The shortest task paragraph, in characters.
 const MIN_PARAGRAPH_CHARS: usize = 12;
 
+/// Headings of sections that describe how the plan is carried out (工作要求,
+/// 保障措施): numbered items there are tasks only when they name units.
+const REQUIREMENT_HEADINGS: [&str; 11] = [
+    "工作要求",
+    "有关要求",
+    "保障措施",
+    "组织保障",
+    "工作保障",
+    "保障机制",
+    "实施保障",
+    "组织实施",
+    "指导思想",
+    "基本原则",
+    "总体要求",
+];
+
 /// Words that open a preamble paragraph rather than a task.
 const PREAMBLE_OPENINGS: [&str; 8] = ["为", "根据", "按照", "经", "现将", "各", "附件", "特此"];
 
@@ -54,16 +70,25 @@ pub fn choose_mode(lines: &[Line]) -> TaskMode {
                 counts[rank] += 1;
                 if find_inline(marker.rest).is_some() {
                     annotated[rank] += 1;
+                    last_numbered = None;
+                } else {
+                    last_numbered = Some(marker.style);
                 }
-                last_numbered = Some(marker.style);
             }
             Kind::Block(_) => {
                 if let Some(style) = last_numbered.take() {
                     annotated[usize::from(style.rank())] += 1;
                 }
             }
+            Kind::Text => {
+                if find_inline(line.text).is_some()
+                    && let Some(style) = last_numbered.take()
+                {
+                    annotated[usize::from(style.rank())] += 1;
+                }
+            }
             Kind::Blank | Kind::Noise | Kind::Footer => {}
-            _ => last_numbered = None,
+            Kind::Row(_) => last_numbered = None,
         }
     }
     let best = NumberStyle::ALL
@@ -142,6 +167,8 @@ pub struct Walker<'a> {
     doc: ParsedDocument,
     stack: Vec<(u8, usize)>,
     section_assignment: Vec<Option<usize>>,
+    /// Per section: under a 工作要求 / 保障措施 heading.
+    section_is_requirements: Vec<bool>,
     plan: Option<usize>,
     open: Option<OpenTask>,
     /// Tasks since the last annotation that name no unit of their own.
@@ -161,6 +188,7 @@ impl<'a> Walker<'a> {
             doc: ParsedDocument::default(),
             stack: Vec::new(),
             section_assignment: Vec::new(),
+            section_is_requirements: Vec::new(),
             plan: None,
             open: None,
             pending: Vec::new(),
@@ -197,10 +225,10 @@ impl<'a> Walker<'a> {
             }
             Kind::Noise | Kind::Footer => return,
             Kind::Row(cells) => self.table_row(index, cells),
-            Kind::Block(assignment) => {
+            Kind::Block(annotation) => {
                 self.close_open();
                 self.table = None;
-                self.block(line.number, assignment.clone());
+                self.block(line.number, annotation.clone());
             }
             Kind::Numbered(marker) => {
                 self.table = None;
@@ -223,6 +251,11 @@ impl<'a> Walker<'a> {
         if rank == task_rank {
             if self.is_decimal_continuation(marker) {
                 self.text(index);
+                return;
+            }
+            if self.in_requirements() && find_inline(marker.rest).is_none() {
+                self.close_open();
+                self.last = Last::Other;
                 return;
             }
             self.close_open();
@@ -333,16 +366,22 @@ impl<'a> Walker<'a> {
 
     fn heading(&mut self, rank: u8, written: &str, rest: &str, line: u32) {
         let (rest, assignment) = match find_inline(rest) {
-            Some(found) if found.start > 0 => (&rest[..found.start], Some(found.assignment)),
+            Some(found) if found.start > 0 => {
+                (&rest[..found.start], Some(found.annotation.assignment))
+            }
             _ => (rest, None),
         };
         while self.stack.last().is_some_and(|(top, _)| *top >= rank) {
             self.stack.pop();
         }
         let index = self.doc.sections.len();
+        let title = heading_title(written, rest.trim());
+        let is_requirements =
+            self.in_requirements() || REQUIREMENT_HEADINGS.iter().any(|word| title.contains(word));
+        self.section_is_requirements.push(is_requirements);
         self.doc.sections.push(Section {
             parent: self.current_section(),
-            title: heading_title(written, rest.trim()),
+            title,
             plan: self.plan,
             line,
         });
@@ -356,6 +395,12 @@ impl<'a> Walker<'a> {
         self.stack.last().map(|(_, index)| *index)
     }
 
+    /// True under a 工作要求 / 保障措施 heading.
+    fn in_requirements(&self) -> bool {
+        self.current_section()
+            .is_some_and(|section| self.section_is_requirements[section])
+    }
+
     fn add_assignment(&mut self, assignment: Assignment) -> usize {
         self.doc.assignments.push(assignment);
         self.doc.assignments.len() - 1
@@ -363,11 +408,19 @@ impl<'a> Walker<'a> {
 
     /// A block line names the units of every task since the previous
     /// annotation; right under a heading, of the tasks that follow it.
-    fn block(&mut self, line: u32, assignment: Assignment) {
+    fn block(&mut self, line: u32, annotation: Annotation) {
+        let Annotation {
+            assignment,
+            deadline,
+        } = annotation;
         if !self.pending.is_empty() {
             let index = self.add_assignment(assignment);
             for task in self.pending.drain(..) {
-                self.doc.tasks[task].assignment = Some(index);
+                let task = &mut self.doc.tasks[task];
+                task.assignment = Some(index);
+                if task.deadline.is_none() {
+                    task.deadline.clone_from(&deadline);
+                }
             }
         } else if self.last == Last::Heading
             && let Some(section) = self.current_section()
@@ -388,11 +441,17 @@ impl<'a> Walker<'a> {
         let Some(open) = self.open.take() else {
             return;
         };
-        let (text, assignment) = match find_inline(&open.raw) {
-            Some(found) => (&open.raw[..found.start], Some(found.assignment)),
+        let (text, annotation) = match find_inline(&open.raw) {
+            Some(found) => (&open.raw[..found.start], Some(found.annotation)),
             None => (open.raw.as_str(), None),
         };
-        let assignment = assignment.map(|assignment| self.add_assignment(assignment));
+        let (assignment, deadline) = match annotation {
+            Some(annotation) => (
+                Some(self.add_assignment(annotation.assignment)),
+                annotation.deadline,
+            ),
+            None => (None, None),
+        };
         self.push_task(ParsedTask {
             plan: self.plan,
             section: open.section,
@@ -400,7 +459,7 @@ impl<'a> Walker<'a> {
             text: text.trim().to_string(),
             assignment,
             line: open.line,
-            deadline: None,
+            deadline,
         });
     }
 
