@@ -2,7 +2,10 @@
 //! tasks and the units responsible for them, and review them in a terminal
 //! dashboard.
 
+pub mod atomic_write;
+pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod departments;
 pub mod export;
 pub mod gazetteer;
@@ -11,8 +14,10 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod paths;
+pub mod review;
 pub mod samples;
 pub mod search;
 pub mod stats;
 pub mod store;
+pub mod synthetic;
 pub mod tui;

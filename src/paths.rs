@@ -1,4 +1,5 @@
-//! Where zeren keeps the user's files: the XDG config and data folders.
+//! Where zeren keeps the user's files: the XDG config and data folders, and
+//! the folder of the documents being read.
 
 use std::path::PathBuf;
 
@@ -18,4 +19,15 @@ fn xdg_dir(variable: &str, fallback: &str) -> Option<PathBuf> {
         .filter(|path| path.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(fallback)))?;
     Some(base.join("zeren"))
+}
+
+/// The folder the user's documents are in: the first PATH that is a
+/// directory, else the folder of the first PATH (`.` for a bare file name);
+/// `None` for the built-in samples (no PATH).
+pub fn documents_folder(paths: &[PathBuf]) -> Option<PathBuf> {
+    if let Some(folder) = paths.iter().find(|path| path.is_dir()) {
+        return Some(folder.clone());
+    }
+    let first = paths.first()?;
+    Some(crate::atomic_write::folder_of(first).to_path_buf())
 }

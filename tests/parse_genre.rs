@@ -331,3 +331,50 @@ fn a_short_heading_that_ends_like_a_plan_is_still_a_heading() {
     assert_eq!(doc.plans.len(), 1);
     assert_eq!(doc.tasks.len(), 2);
 }
+
+#[test]
+fn heading_lines_without_tabs_between_table_rows() {
+    let doc = parse_document(
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n\
+         一、稳增长\n\
+         1\t推动工业增长\t市工信局\t市财政局\t2024年12月\n\
+         二、惠民生\n\
+         \n\
+         2\t扩大就业\t市人社局\t\t长期坚持\n\
+         扩大消费\n\
+         3\t举办购物节\t市商务局\t\t2024年10月\n\
+         附件2\n\
+         序号\t重点任务\t责任单位\n\
+         1\t建设智慧城市\t市大数据局\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2"), Some("3"), Some("1")]);
+    assert_eq!(doc.section_path(doc.tasks[0].section), ["一、稳增长"]);
+    assert_eq!(doc.section_path(doc.tasks[1].section), ["二、惠民生"]);
+    assert_eq!(doc.tasks[1].deadline.as_deref(), Some("长期坚持"));
+    assert_eq!(
+        doc.section_path(doc.tasks[2].section),
+        ["二、惠民生", "扩大消费"]
+    );
+    let (lead, _, _) = units(&doc, &doc.tasks[2]);
+    assert_eq!(lead, ["市商务局"]);
+    // A line before a new header row is not a heading of the old table.
+    assert!(doc.sections.iter().all(|section| section.title != "附件2"));
+    let (_, responsible, _) = units(&doc, &doc.tasks[3]);
+    assert_eq!(responsible, ["市大数据局"]);
+}
+
+#[test]
+fn verb_form_with_other_and_traditional_verbs() {
+    let doc = parse_document(
+        "一、重点任务\n\
+         1.优化营商环境。(市发展改革委牵头,市市场监管局协同)\n\
+         2.推进数字政府建设。(市大數據局牽頭,市財政局參與)\n",
+    );
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["市发展改革委"]);
+    assert_eq!(cooperating, ["市市场监管局"]);
+    assert_eq!(doc.tasks[0].text, "优化营商环境。");
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[1]);
+    assert_eq!(lead, ["市大數據局"]);
+    assert_eq!(cooperating, ["市財政局"]);
+}

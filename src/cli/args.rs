@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
+use crate::export::Format;
 use crate::store::{Filter, RoleFilter, Store};
 use crate::tui::i18n::Lang;
 
@@ -24,6 +25,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Print task counts per city and per department.
     Stats(StatsArgs),
+    /// List review problems; exits 1 when one is an error (a task with no unit).
+    Check(CheckArgs),
 }
 
 /// Files and folders to read.
@@ -87,13 +90,9 @@ pub struct DashboardArgs {
     /// Language of the labels (default: from LANG; zh* gives Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-}
-
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Json,
-    Csv,
+    /// The review file holding marks and notes (default: .zeren-review.json beside the documents).
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
 }
 
 /// Arguments of `zeren export`.
@@ -106,9 +105,19 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
-    /// Write to FILE instead of stdout (written whole, or not at all).
-    #[arg(long, short, value_name = "FILE")]
+    /// Write to FILE instead of stdout (written whole, or not at all); xlsx needs it.
+    #[arg(long, short, value_name = "FILE", required_if_eq("format", "xlsx"))]
     pub output: Option<PathBuf>,
+    /// The review file whose marks and notes to include (default: .zeren-review.json beside the documents).
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
+}
+
+/// Arguments of `zeren check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 /// Arguments of `zeren stats`.

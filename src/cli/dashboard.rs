@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use super::args::{DashboardArgs, FilterArgs};
+use crate::review::{Review, ReviewBook, default_review_path};
 use crate::store::Store;
+use crate::tui::app::ReviewState;
 use crate::tui::filters::{DeptChoice, Filters};
 use crate::tui::i18n::Lang;
 use crate::tui::keymap::Keymap;
@@ -31,6 +33,7 @@ pub fn run(store: Store, args: &DashboardArgs) -> anyhow::Result<()> {
         None => Keymap::builtin(),
     };
     let filters = initial_filters(&store, &args.filters);
+    let (review, message) = open_review(&store, args);
     tui::run(
         store,
         Options {
@@ -38,8 +41,29 @@ pub fn run(store: Store, args: &DashboardArgs) -> anyhow::Result<()> {
             theme,
             keymap,
             filters,
+            review,
+            paths: args.input.paths.clone(),
+            message,
         },
     )
+}
+
+/// The review file of `--review`, or the default one beside the documents;
+/// a file set aside because it was unusable is reported.
+fn open_review(store: &Store, args: &DashboardArgs) -> (Option<ReviewState>, Option<String>) {
+    let Some(path) = args
+        .review
+        .clone()
+        .or_else(|| default_review_path(&args.input.paths))
+    else {
+        return (None, None);
+    };
+    let (book, warning) = ReviewBook::open(path);
+    let message = warning.map(|warning| {
+        eprintln!("warning: {warning}");
+        warning.to_string()
+    });
+    (Some(ReviewState::new(Review::new(book, store))), message)
 }
 
 /// The dashboard filters the command-line options ask for.

@@ -2,6 +2,7 @@
 //! `zeren check`.
 
 mod args;
+mod check;
 mod dashboard;
 mod export;
 mod output;
@@ -37,6 +38,10 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             let filter = args.filters.to_filter(&store);
             export::run(&store, &filter, &args)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check(args)) => {
+            let store = load_or_fail(&args.input.paths)?;
+            check::run(&store)
         }
         Some(Command::Stats(args)) => {
             let store = load_or_fail(&args.input.paths)?;

@@ -5,7 +5,8 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
-use tempfile::NamedTempFile;
+
+use crate::atomic_write::write_atomically;
 
 /// Writes what `write` produces to `path` (or stdout when `None`). A file is
 /// written to a temp file in the same folder first and renamed over `path`
@@ -22,24 +23,7 @@ pub fn write_output(
             .or_else(ignore_broken_pipe)
             .context("cannot write to stdout");
     };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temp = NamedTempFile::new_in(folder)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    {
-        let mut buffered = std::io::BufWriter::new(temp.as_file_mut());
-        write(&mut buffered)
-            .and_then(|()| buffered.flush())
-            .with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    temp.as_file()
-        .sync_all()
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    write_atomically(path, write).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// A reader that stops early (`zeren export | head`) is not an error.

@@ -16,7 +16,7 @@ const UNIT_SEPARATOR: &str = "、";
 /// Separator between headings in the section cell.
 const SECTION_SEPARATOR: &str = " > ";
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 17] = [
     "id",
     "city",
     "source",
@@ -32,6 +32,8 @@ const HEADER: [&str; 15] = [
     "deadline",
     "line",
     "document",
+    "review_status",
+    "review_note",
 ];
 
 /// Writes the tasks of `view` as CSV to `out`.
@@ -42,6 +44,7 @@ pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::
     for &id in &view.tasks {
         let task = store.task(id);
         let document = store.document(task.document);
+        let mark = view.mark(id);
         let lead: Vec<&str> = task
             .effective_lead()
             .map(|unit| store.unit_name(unit.unit))
@@ -66,6 +69,9 @@ pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::
             task.deadline.as_deref().unwrap_or_default(),
             &task.line.to_string(),
             &task.document.to_string(),
+            mark.map_or("", |mark| mark.status.name()),
+            mark.and_then(|mark| mark.note.as_deref())
+                .unwrap_or_default(),
         ])?;
     }
     writer.flush()

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::ExportView;
 use crate::model::Role;
+use crate::review::Status;
 use crate::stats::department_counts;
 use crate::store::{Store, Task, TaskId};
 
@@ -47,6 +48,15 @@ struct TaskOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     deadline: Option<&'a str>,
     line: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<ReviewOut<'a>>,
+}
+
+/// A task's review mark: present only for a marked task.
+#[derive(Serialize)]
+struct ReviewOut<'a> {
+    status: Status,
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -76,7 +86,11 @@ pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::
             .iter()
             .map(|&id| document_out(store, id))
             .collect(),
-        tasks: view.tasks.iter().map(|&id| task_out(store, id)).collect(),
+        tasks: view
+            .tasks
+            .iter()
+            .map(|&id| task_out(store, view, id))
+            .collect(),
         departments: department_counts(store, &view.tasks)
             .into_iter()
             .map(|counts| {
@@ -120,7 +134,7 @@ fn document_out(store: &Store, id: u32) -> DocumentOut<'_> {
     }
 }
 
-fn task_out(store: &Store, id: TaskId) -> TaskOut<'_> {
+fn task_out<'a>(store: &'a Store, view: &'a ExportView, id: TaskId) -> TaskOut<'a> {
     let task: &Task = store.task(id);
     let lead = if task.lead_inferred {
         store
@@ -144,5 +158,9 @@ fn task_out(store: &Store, id: TaskId) -> TaskOut<'_> {
         cooperating: store.unit_names_in(task, Role::Cooperating),
         deadline: task.deadline.as_deref(),
         line: task.line,
+        review: view.mark(id).map(|mark| ReviewOut {
+            status: mark.status,
+            note: mark.note.as_deref(),
+        }),
     }
 }

@@ -1,17 +1,60 @@
-//! Writing the store out: JSON (the contract's export) and CSV.
+//! Writing the store out: JSON (the contract's export), CSV and Excel.
 
 pub mod csv;
+mod file;
 pub mod json;
+pub mod xlsx;
 
+pub use file::{ExportError, default_export_path, write_file};
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use crate::review::Mark;
 use crate::store::{DocId, Filter, Store, StoreWarning, TaskId};
 
-/// The documents and tasks an export holds: those passing a filter.
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// Writes `view` in `format` to `out`.
+pub fn write(
+    store: &Store,
+    view: &ExportView,
+    format: Format,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(store, view, out),
+        Format::Csv => csv::write(store, view, out),
+        Format::Xlsx => xlsx::write(store, view, out),
+    }
+}
+
+/// The documents and tasks an export holds, with the review marks of its tasks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportView {
     /// Documents of the filtered cities (all when no city filter is set).
     pub documents: Vec<DocId>,
     /// Tasks passing every filter, in document order.
     pub tasks: Vec<TaskId>,
+    /// Review marks by task (empty when no review file is used).
+    pub marks: BTreeMap<TaskId, Mark>,
 }
 
 impl ExportView {
@@ -30,7 +73,32 @@ impl ExportView {
         Self {
             documents,
             tasks: store.filter(filter),
+            marks: BTreeMap::new(),
         }
+    }
+
+    /// The view of exactly `tasks` (a dashboard list, say) and the documents
+    /// holding them.
+    pub fn from_tasks(store: &Store, tasks: Vec<TaskId>) -> Self {
+        let mut documents: Vec<DocId> = tasks.iter().map(|&id| store.task(id).document).collect();
+        documents.sort_unstable();
+        documents.dedup();
+        Self {
+            documents,
+            tasks,
+            marks: BTreeMap::new(),
+        }
+    }
+
+    /// The same view carrying review marks (see [`crate::review::Review::marked_tasks`]).
+    pub fn with_marks(mut self, marks: BTreeMap<TaskId, Mark>) -> Self {
+        self.marks = marks;
+        self
+    }
+
+    /// The review mark of a task, if it has one.
+    pub fn mark(&self, task: TaskId) -> Option<&Mark> {
+        self.marks.get(&task)
     }
 
     /// True when a warning belongs in the export: it is about a document in

@@ -331,17 +331,21 @@ fn enclosing_open(line: &str, at: usize) -> Option<usize> {
 }
 
 /// Verbs that close a clause in the verb form, with the role they give.
-const ROLE_VERBS: [(&str, Role); 10] = [
+const ROLE_VERBS: [(&str, Role); 14] = [
     ("牵头负责", Role::Lead),
     ("牵头", Role::Lead),
+    ("牽頭", Role::Lead),
     ("按职责分工负责", Role::Responsible),
     ("按职责负责", Role::Responsible),
     ("分别负责", Role::Responsible),
     ("负责", Role::Responsible),
     ("落实", Role::Responsible),
     ("配合", Role::Cooperating),
+    ("协同", Role::Cooperating),
+    ("協同", Role::Cooperating),
     ("协助", Role::Cooperating),
     ("参与", Role::Cooperating),
+    ("參與", Role::Cooperating),
 ];
 
 /// `…。(市发改委牵头,市财政局、市商务局配合)` at the end of a line.

@@ -1,7 +1,7 @@
 //! Splitting a document into trimmed lines and telling what each line is.
 
 use super::annotation;
-use super::annotation::Annotation;
+use super::annotation::{Annotation, Found};
 use super::noise::{is_footer, is_noise};
 use super::numbering::{self, Marker};
 
@@ -11,6 +11,10 @@ pub struct Line<'a> {
     pub number: u32,
     pub text: &'a str,
     pub kind: Kind<'a>,
+    /// The unit annotation in the text of a `Text` line or after the marker
+    /// of a `Numbered` one, looked for once here for every later use (the
+    /// walk over the body takes it out).
+    pub inline: Option<Found>,
 }
 
 /// What a line is, judged on its own.
@@ -59,7 +63,17 @@ fn classify(number: u32, raw: &str) -> Line<'_> {
     } else {
         Kind::Text
     };
-    Line { number, text, kind }
+    let inline = match &kind {
+        Kind::Numbered(marker) => annotation::find_inline(marker.rest),
+        Kind::Text => annotation::find_inline(text),
+        _ => None,
+    };
+    Line {
+        number,
+        text,
+        kind,
+        inline,
+    }
 }
 
 /// Trims spaces of every width, byte-order marks and carriage returns.

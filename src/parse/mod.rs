@@ -27,7 +27,7 @@ use crate::model::ParsedDocument;
 pub fn parse_document(text: &str) -> ParsedDocument {
     let text = width::fold_width(text);
     let text = text.as_ref();
-    let lines = lines::split(text);
+    let mut lines = lines::split(text);
     let mode = structure::choose_mode(&lines);
     let first_structure = lines
         .iter()
@@ -41,7 +41,8 @@ pub fn parse_document(text: &str) -> ParsedDocument {
     let body_start = (after_notice..lines.len())
         .find(|&index| starts_body(&lines[index], mode))
         .unwrap_or(lines.len());
-    let mut doc = Walker::new(&lines, mode).walk(body_start);
+    let inline = lines.iter_mut().map(|line| line.inline.take()).collect();
+    let mut doc = Walker::new(&lines, inline, mode).walk(body_start);
     let title = notice
         .map(|(title, _)| title)
         .or_else(|| doc.plans.first().cloned());
@@ -56,7 +57,7 @@ fn starts_body(line: &Line, mode: TaskMode) -> bool {
         Kind::Numbered(_) | Kind::Block(_) | Kind::Row(_) => true,
         Kind::Text => {
             metadata::is_plan_title(line.text)
-                || annotation::find_inline(line.text).is_some_and(|found| found.start > 0)
+                || line.inline.as_ref().is_some_and(|found| found.start > 0)
                 || (mode == TaskMode::Paragraphs && structure::is_task_paragraph(line.text))
         }
         Kind::Blank | Kind::Noise | Kind::Footer => false,

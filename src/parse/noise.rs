@@ -1,6 +1,10 @@
 //! Lines that are never content: site navigation, footers, editor credits,
 //! copyright lines, URLs.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 /// Words that mark a line of page chrome when the line is short.
 const CHROME_WORDS: [&str; 44] = [
     "责任编辑",
@@ -98,6 +102,18 @@ const FOOTER_WORDS: [&str; 16] = [
     "版权所有",
 ];
 
+/// One pass over a line for any word of a list, instead of one per word.
+fn finder(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::new(words).expect("the chrome word lists are small constants")
+}
+
+static ALWAYS_CHROME_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(&ALWAYS_CHROME));
+static CHROME_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(&CHROME_WORDS));
+static FOOTER_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(&FOOTER_WORDS));
+
+/// A page number line has at most 20 characters of at most 4 bytes.
+const MAX_PAGE_NUMBER_BYTES: usize = 80;
+
 /// The longest line (in characters) that a chrome word alone can mark as noise.
 const SHORT_LINE: usize = 80;
 
@@ -112,14 +128,14 @@ pub fn is_noise(line: &str) -> bool {
     if !line.chars().any(is_cjk_or_alnum) {
         return true;
     }
-    if ALWAYS_CHROME.iter().any(|word| line.contains(word)) {
+    if ALWAYS_CHROME_FINDER.is_match(line) {
         return true;
     }
     if CHROME_LINES.contains(&line) {
         return true;
     }
     let chars = line.chars().count();
-    if chars <= SHORT_LINE && CHROME_WORDS.iter().any(|word| line.contains(word)) {
+    if chars <= SHORT_LINE && CHROME_WORD_FINDER.is_match(line) {
         return true;
     }
     if line.matches('|').count() >= 2 {
@@ -130,19 +146,25 @@ pub fn is_noise(line: &str) -> bool {
 
 /// A page number left by a PDF copy: `— 3 —`, `-12-`, `第3页`, `第 3 页 共 10 页`.
 fn is_page_number(line: &str) -> bool {
-    let stripped: String = line
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '—' | '–' | '第' | '页' | '共' | '/'))
-        .collect();
-    !stripped.is_empty()
-        && stripped.chars().count() <= 8
-        && stripped.chars().all(|c| c.is_ascii_digit())
-        && line.chars().count() <= 20
+    if line.len() > MAX_PAGE_NUMBER_BYTES || line.chars().count() > 20 {
+        return false;
+    }
+    let mut digits = 0;
+    for c in line.chars() {
+        if c.is_whitespace() || matches!(c, '-' | '—' | '–' | '第' | '页' | '共' | '/') {
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            return false;
+        }
+        digits += 1;
+    }
+    (1..=8).contains(&digits)
 }
 
 /// True for a chrome line that ends the article (`【打印】`, `上一篇`, `责任编辑`).
 pub fn is_footer(line: &str) -> bool {
-    line.chars().count() <= SHORT_LINE && FOOTER_WORDS.iter().any(|word| line.contains(word))
+    line.chars().count() <= SHORT_LINE && FOOTER_WORD_FINDER.is_match(line)
 }
 
 /// A row of short labels separated by runs of spaces: `首页 政务公开 网上办事 互动交流`.

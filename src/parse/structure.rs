@@ -1,7 +1,7 @@
 //! The walk over a document's body: plans, the section tree, tasks and the
 //! units assigned to them.
 
-use super::annotation::{Annotation, find_inline};
+use super::annotation::{Annotation, Found, find_inline};
 use super::lines::{Kind, Line, char_count, ends_sentence};
 use super::metadata::is_plan_title;
 use super::numbering::{Marker, NumberStyle};
@@ -68,7 +68,7 @@ pub fn choose_mode(lines: &[Line]) -> TaskMode {
             Kind::Numbered(marker) => {
                 let rank = usize::from(marker.style.rank());
                 counts[rank] += 1;
-                if find_inline(marker.rest).is_some() {
+                if line.inline.is_some() {
                     annotated[rank] += 1;
                     last_numbered = None;
                 } else {
@@ -81,7 +81,7 @@ pub fn choose_mode(lines: &[Line]) -> TaskMode {
                 }
             }
             Kind::Text => {
-                if find_inline(line.text).is_some()
+                if line.inline.is_some()
                     && let Some(style) = last_numbered.take()
                 {
                     annotated[usize::from(style.rank())] += 1;
@@ -146,8 +146,19 @@ fn heading_title(written: &str, rest: &str) -> String {
 struct OpenTask {
     number: Option<String>,
     raw: String,
+    /// The annotation of `raw` when already known (the line's own), so
+    /// that closing the task need not look again.
+    found: Option<Option<Found>>,
     line: u32,
     section: Option<usize>,
+}
+
+impl OpenTask {
+    /// Adds a continuation line; the annotation must then be looked for anew.
+    fn extend(&mut self, text: &str) {
+        self.raw.push_str(text);
+        self.found = None;
+    }
 }
 
 /// What the walk met last, for placing annotations and descriptions.
@@ -163,6 +174,8 @@ enum Last {
 /// Walks the body of a document and builds plans, sections and tasks.
 pub struct Walker<'a> {
     lines: &'a [Line<'a>],
+    /// Each line's annotation (see [`Line::inline`]), taken when used.
+    inline: Vec<Option<Found>>,
     mode: TaskMode,
     doc: ParsedDocument,
     stack: Vec<(u8, usize)>,
@@ -180,10 +193,12 @@ pub struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    /// A walker over `lines` that finds tasks the way `mode` says.
-    pub fn new(lines: &'a [Line<'a>], mode: TaskMode) -> Self {
+    /// A walker over `lines` that finds tasks the way `mode` says;
+    /// `inline` holds the lines' annotations, taken out of them.
+    pub fn new(lines: &'a [Line<'a>], inline: Vec<Option<Found>>, mode: TaskMode) -> Self {
         Self {
             lines,
+            inline,
             mode,
             doc: ParsedDocument::default(),
             stack: Vec::new(),
@@ -218,6 +233,13 @@ impl<'a> Walker<'a> {
 
     fn step(&mut self, index: usize) {
         let line = &self.lines[index];
+        if let Some(title) = self.table_heading_line(index) {
+            self.close_open();
+            let rank = heading_rank_of(&title, self.mode);
+            self.heading(rank, "", &title, line.number);
+            self.blank_since_open = false;
+            return;
+        }
         match &line.kind {
             Kind::Blank => {
                 self.blank_since_open = true;
@@ -253,7 +275,7 @@ impl<'a> Walker<'a> {
                 self.text(index);
                 return;
             }
-            if self.in_requirements() && find_inline(marker.rest).is_none() {
+            if self.in_requirements() && self.inline.get(index).is_none_or(Option::is_none) {
                 self.close_open();
                 self.last = Last::Other;
                 return;
@@ -263,6 +285,7 @@ impl<'a> Walker<'a> {
             self.open = Some(OpenTask {
                 number: Some(task_number(marker)),
                 raw: marker.rest.to_string(),
+                found: Some(self.take_inline(index)),
                 line: line.number,
                 section: self.current_section(),
             });
@@ -271,10 +294,15 @@ impl<'a> Walker<'a> {
             self.close_open();
             self.heading(rank, marker.written, marker.rest, line.number);
         } else if let Some(open) = self.open.as_mut() {
-            open.raw.push_str(line.text);
+            open.extend(line.text);
         } else {
             self.text(index);
         }
+    }
+
+    /// The annotation of line `index`, found when the lines were split.
+    fn take_inline(&mut self, index: usize) -> Option<Found> {
+        self.inline.get_mut(index).and_then(Option::take)
     }
 
     /// `3.5万人…` right after task 7: a number that is really a decimal.
@@ -305,7 +333,7 @@ impl<'a> Walker<'a> {
         let text = line.text;
         if self.continues_open(text) {
             if let Some(open) = self.open.as_mut() {
-                open.raw.push_str(text);
+                open.extend(text);
             }
             return;
         }
@@ -314,14 +342,21 @@ impl<'a> Walker<'a> {
             self.start_plan(text);
             return;
         }
+        // A numbered line read as text (a decimal) has no annotation of its
+        // whole text found yet.
+        let found = match line.kind {
+            Kind::Text => self.take_inline(index),
+            _ => find_inline(text),
+        };
         let starts_task = match self.mode {
-            TaskMode::Paragraphs => is_task_paragraph(text) || find_inline(text).is_some(),
-            TaskMode::Numbered(_) => find_inline(text).is_some_and(|found| found.start > 0),
+            TaskMode::Paragraphs => is_task_paragraph(text) || found.is_some(),
+            TaskMode::Numbered(_) => found.as_ref().is_some_and(|found| found.start > 0),
         };
         if starts_task {
             self.open = Some(OpenTask {
                 number: None,
                 raw: text.to_string(),
+                found: Some(found),
                 line: line.number,
                 section: self.current_section(),
             });
@@ -352,6 +387,36 @@ impl<'a> Walker<'a> {
                 next.is_some_and(|line| is_task_paragraph(line.text))
             }
             _ => false,
+        }
+    }
+
+    /// A line without tabs between the rows of a task table, such as a row
+    /// merged across the table and copied out as text (`二、保障民生`): the
+    /// heading it names.
+    fn table_heading_line(&self, index: usize) -> Option<String> {
+        let columns = self.table.as_ref()?;
+        let line = &self.lines[index];
+        let heading_shaped = match &line.kind {
+            Kind::Numbered(marker) => matches!(
+                marker.style,
+                NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
+            ),
+            Kind::Text => is_heading_shaped(line.text),
+            _ => false,
+        };
+        let next = self.lines[index + 1..]
+            .iter()
+            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        let next_is_data_row = next.is_some_and(|next| match &next.kind {
+            Kind::Row(cells) => table::header(cells).is_none(),
+            _ => false,
+        });
+        if !heading_shaped || !next_is_data_row {
+            return None;
+        }
+        match table::row(columns, &[line.text]) {
+            Row::Heading(title) => Some(title),
+            Row::Task(_) | Row::Empty => None,
         }
     }
 
@@ -441,7 +506,8 @@ impl<'a> Walker<'a> {
         let Some(open) = self.open.take() else {
             return;
         };
-        let (text, annotation) = match find_inline(&open.raw) {
+        let found = open.found.unwrap_or_else(|| find_inline(&open.raw));
+        let (text, annotation) = match found {
             Some(found) => (&open.raw[..found.start], Some(found.annotation)),
             None => (open.raw.as_str(), None),
         };

@@ -1,14 +1,19 @@
 //! Building the store from parsed documents: interning unit names, resolving
 //! departments, and filling the indexes.
+//!
+//! The work splits in two. [`PreparedDocument::new`] turns a parsed document
+//! into store form on any thread: sections and tasks with ids local to the
+//! document, each distinct unit name once. [`StoreBuilder::add_prepared`]
+//! then only gives global ids, in document order: one name lookup per
+//! distinct unit of a document, no copy of any text.
 
-use std::collections::HashMap;
-
+use super::hash::FastMap;
 use super::{
-    City, CityId, DocId, Document, RolePostings, SectionId, SectionNode, Store, StoreWarning, Task,
-    TaskId, UnitId, UnitRef,
+    City, CityId, DocId, Document, RolePostings, SectionNode, Store, StoreWarning, Task, TaskId,
+    UnitId, UnitRef,
 };
-use crate::departments::Departments;
-use crate::model::{ParsedDocument, Role};
+use crate::departments::{Departments, DeptId};
+use crate::model::{ParsedDocument, ParsedTask, Role};
 
 /// A parsed document ready to go into the store.
 #[derive(Debug, Clone)]
@@ -25,6 +30,168 @@ pub fn content_hash(text: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
+/// A document in store form with ids local to it: section ids and task
+/// ranges count from the document's first, `UnitRef::unit` indexes
+/// `unit_names`, and departments are not resolved yet.
+#[derive(Debug)]
+pub struct PreparedDocument {
+    document: Document,
+    sections: Vec<SectionNode>,
+    tasks: Vec<Task>,
+    /// The distinct unit names of the document, as written.
+    unit_names: Vec<String>,
+}
+
+impl PreparedDocument {
+    /// Converts a parsed document, moving its texts rather than copying them.
+    pub fn new(loaded: LoadedDocument) -> Self {
+        let LoadedDocument {
+            source,
+            content_hash,
+            mut parsed,
+        } = loaded;
+        let sections = local_sections(&mut parsed);
+        let mut unit_names: Vec<String> = Vec::new();
+        let mut local_units: FastMap<String, UnitId> = FastMap::default();
+        let mut assignment_units: Vec<Option<Box<[UnitRef]>>> =
+            vec![None; parsed.assignments.len()];
+        let tasks: Vec<Task> = std::mem::take(&mut parsed.tasks)
+            .into_iter()
+            .map(|task| {
+                let units = task.assignment.map_or_else(Box::default, |index| {
+                    local_unit_refs(
+                        &mut parsed,
+                        index,
+                        &mut assignment_units,
+                        &mut unit_names,
+                        &mut local_units,
+                    )
+                });
+                local_task(task, units)
+            })
+            .collect();
+        let mut prepared = Self {
+            document: Document {
+                source,
+                meta: std::mem::take(&mut parsed.meta),
+                city: None,
+                plans: std::mem::take(&mut parsed.plans),
+                warnings: std::mem::take(&mut parsed.warnings),
+                tasks: 0..id(tasks.len()),
+                content_hash,
+            },
+            sections,
+            tasks,
+            unit_names,
+        };
+        prepared.fill_section_ranges();
+        prepared
+    }
+
+    /// Each section's range of (local) task ids, its subsections' included.
+    fn fill_section_ranges(&mut self) {
+        for (task_id, task) in self.tasks.iter().enumerate() {
+            let task_id = id(task_id);
+            let mut current = task.section;
+            while let Some(section) = current {
+                let Some(node) = self.sections.get_mut(section as usize) else {
+                    break;
+                };
+                if node.tasks.is_empty() {
+                    node.tasks = task_id..task_id + 1;
+                } else {
+                    node.tasks.end = task_id + 1;
+                }
+                current = node.parent;
+            }
+        }
+    }
+}
+
+impl From<LoadedDocument> for PreparedDocument {
+    fn from(loaded: LoadedDocument) -> Self {
+        Self::new(loaded)
+    }
+}
+
+/// The document's sections with local parent ids and depths.
+fn local_sections(parsed: &mut ParsedDocument) -> Vec<SectionNode> {
+    let mut sections: Vec<SectionNode> = Vec::with_capacity(parsed.sections.len());
+    for section in std::mem::take(&mut parsed.sections) {
+        let parent = section.parent.map(id);
+        let depth = parent
+            .and_then(|parent| sections.get(parent as usize))
+            .map_or(0, |parent| parent.depth.saturating_add(1));
+        sections.push(SectionNode {
+            document: 0,
+            parent,
+            title: section.title.into_boxed_str(),
+            plan: section.plan.map(id),
+            line: section.line,
+            depth,
+            tasks: 0..0,
+        });
+    }
+    sections
+}
+
+/// The units of assignment `index` with local unit ids, made once per
+/// assignment (a block line names the units of several tasks).
+fn local_unit_refs(
+    parsed: &mut ParsedDocument,
+    index: usize,
+    made: &mut [Option<Box<[UnitRef]>>],
+    unit_names: &mut Vec<String>,
+    local_units: &mut FastMap<String, UnitId>,
+) -> Box<[UnitRef]> {
+    if let Some(Some(units)) = made.get(index) {
+        return units.clone();
+    }
+    let Some(assignment) = parsed.assignments.get_mut(index) else {
+        return Box::default();
+    };
+    let mut units = Vec::new();
+    for role in Role::ALL {
+        for name in std::mem::take(assignment.units_mut(role)) {
+            let unit = match local_units.get(&name) {
+                Some(&unit) => unit,
+                None => {
+                    let unit = id(unit_names.len());
+                    unit_names.push(name.clone());
+                    local_units.insert(name, unit);
+                    unit
+                }
+            };
+            units.push(UnitRef {
+                unit,
+                dept: DeptId(0),
+                role,
+            });
+        }
+    }
+    let units = units.into_boxed_slice();
+    if let Some(slot) = made.get_mut(index) {
+        *slot = Some(units.clone());
+    }
+    units
+}
+
+fn local_task(task: ParsedTask, units: Box<[UnitRef]>) -> Task {
+    let lead_inferred = !units.iter().any(|u| u.role == Role::Lead)
+        && units.iter().any(|u| u.role == Role::Responsible);
+    Task {
+        document: 0,
+        plan: task.plan.map(id),
+        section: task.section.map(id),
+        number: task.number.map(String::into_boxed_str),
+        text: task.text.into_boxed_str(),
+        units,
+        lead_inferred,
+        line: task.line,
+        deadline: task.deadline.map(String::into_boxed_str),
+    }
+}
+
 /// Collects documents and warnings, then builds a [`Store`].
 #[derive(Debug)]
 pub struct StoreBuilder {
@@ -32,11 +199,13 @@ pub struct StoreBuilder {
     sections: Vec<SectionNode>,
     tasks: Vec<Task>,
     unit_names: Vec<Box<str>>,
-    unit_ids: HashMap<Box<str>, UnitId>,
+    unit_ids: FastMap<Box<str>, UnitId>,
+    /// (city, unit) → department; city `u32::MAX` when unknown.
+    unit_departments: FastMap<(CityId, UnitId), DeptId>,
     departments: Departments,
     postings: Vec<RolePostings>,
     cities: Vec<City>,
-    city_ids: HashMap<String, CityId>,
+    city_ids: FastMap<String, CityId>,
     warnings: Vec<StoreWarning>,
 }
 
@@ -48,11 +217,12 @@ impl StoreBuilder {
             sections: Vec::new(),
             tasks: Vec::new(),
             unit_names: Vec::new(),
-            unit_ids: HashMap::new(),
+            unit_ids: FastMap::default(),
+            unit_departments: FastMap::default(),
             departments,
             postings: Vec::new(),
             cities: Vec::new(),
-            city_ids: HashMap::new(),
+            city_ids: FastMap::default(),
             warnings: Vec::new(),
         }
     }
@@ -68,113 +238,112 @@ impl StoreBuilder {
 
     /// Adds one parsed document with its sections and tasks.
     pub fn add_document(&mut self, loaded: LoadedDocument) {
-        let LoadedDocument {
-            source,
-            content_hash,
-            parsed,
-        } = loaded;
+        self.add_prepared(PreparedDocument::new(loaded));
+    }
+
+    /// Adds a document prepared on another thread.
+    pub fn add_prepared(&mut self, prepared: PreparedDocument) {
+        let PreparedDocument {
+            mut document,
+            sections,
+            tasks,
+            unit_names,
+        } = prepared;
         let doc_id = id(self.documents.len());
-        let city = parsed
+        let first_section = id(self.sections.len());
+        let first_task = id(self.tasks.len());
+        document.city = document
             .meta
             .city
-            .clone()
+            .as_deref()
             .map(|name| self.city_id(name, doc_id));
-        for warning in &parsed.warnings {
+        self.add_parse_warnings(&document, doc_id);
+        let shift =
+            |range: std::ops::Range<TaskId>| range.start + first_task..range.end + first_task;
+        self.sections
+            .extend(sections.into_iter().map(|section| SectionNode {
+                document: doc_id,
+                parent: section.parent.map(|parent| parent + first_section),
+                tasks: shift(section.tasks),
+                ..section
+            }));
+        let units = self.global_units(&unit_names, document.city, document.meta.city.as_deref());
+        self.tasks.reserve(tasks.len());
+        for mut task in tasks {
+            task.document = doc_id;
+            task.section = task.section.map(|section| section + first_section);
+            for unit in task.units.iter_mut() {
+                if let Some(&(global, dept)) = units.get(unit.unit as usize) {
+                    unit.unit = global;
+                    unit.dept = dept;
+                }
+            }
+            let task_id = id(self.tasks.len());
+            self.index_units(task_id, &task);
+            self.tasks.push(task);
+        }
+        document.tasks = shift(document.tasks);
+        if let Some(city) = document.city {
+            self.cities[city as usize].task_count += document.tasks.len();
+        }
+        self.documents.push(document);
+    }
+
+    fn add_parse_warnings(&mut self, document: &Document, doc_id: DocId) {
+        for warning in &document.warnings {
             let message = match warning.line {
                 Some(line) => format!("line {line}: {}", warning.message),
                 None => warning.message.clone(),
             };
             self.warnings.push(StoreWarning {
-                source: source.clone(),
+                source: document.source.clone(),
                 document: Some(doc_id),
                 message,
             });
         }
-        let first_section = id(self.sections.len());
-        self.add_sections(doc_id, &parsed);
-        let first_task = id(self.tasks.len());
-        let city_name = parsed.meta.city.as_deref();
-        for task in &parsed.tasks {
-            let units = self.resolve_units(&parsed, task, city_name);
-            let lead_inferred = !units.iter().any(|u| u.role == Role::Lead)
-                && units.iter().any(|u| u.role == Role::Responsible);
-            let section = task.section.map(|index| first_section + id(index));
-            self.add_task(Task {
-                document: doc_id,
-                plan: task.plan.map(id),
-                section,
-                number: task.number.as_deref().map(Box::from),
-                text: task.text.as_str().into(),
-                units: units.into_boxed_slice(),
-                lead_inferred,
-                line: task.line,
-                deadline: task.deadline.as_deref().map(Box::from),
-            });
-        }
-        let tasks = first_task..id(self.tasks.len());
-        if let Some(city) = city {
-            self.cities[city as usize].task_count += tasks.len();
-        }
-        self.documents.push(Document {
-            source,
-            meta: parsed.meta,
-            city,
-            plans: parsed.plans,
-            warnings: parsed.warnings,
-            tasks,
-            content_hash,
-        });
     }
 
-    fn city_id(&mut self, name: String, doc: DocId) -> CityId {
-        let next = id(self.cities.len());
-        let city = *self.city_ids.entry(name.clone()).or_insert(next);
-        if city == next {
-            self.cities.push(City {
-                name,
-                documents: Vec::new(),
-                task_count: 0,
-            });
-        }
+    fn city_id(&mut self, name: &str, doc: DocId) -> CityId {
+        let city = match self.city_ids.get(name) {
+            Some(&city) => city,
+            None => {
+                let city = id(self.cities.len());
+                self.city_ids.insert(name.to_string(), city);
+                self.cities.push(City {
+                    name: name.to_string(),
+                    documents: Vec::new(),
+                    task_count: 0,
+                });
+                city
+            }
+        };
         self.cities[city as usize].documents.push(doc);
         city
     }
 
-    fn add_sections(&mut self, doc_id: DocId, parsed: &ParsedDocument) {
-        let first = id(self.sections.len());
-        for section in &parsed.sections {
-            let parent = section.parent.map(|index| first + id(index));
-            let depth = parent.map_or(0, |parent| self.sections[parent as usize].depth + 1);
-            self.sections.push(SectionNode {
-                document: doc_id,
-                parent,
-                title: section.title.as_str().into(),
-                plan: section.plan.map(id),
-                line: section.line,
-                depth,
-                tasks: 0..0,
-            });
-        }
-    }
-
-    fn resolve_units(
+    /// The global unit id and department of each of a document's unit names.
+    fn global_units(
         &mut self,
-        parsed: &ParsedDocument,
-        task: &crate::model::ParsedTask,
-        city: Option<&str>,
-    ) -> Vec<UnitRef> {
-        let Some(assignment) = parsed.assignment_of(task) else {
-            return Vec::new();
-        };
-        let mut units = Vec::new();
-        for role in Role::ALL {
-            for name in assignment.units(role) {
+        names: &[String],
+        city: Option<CityId>,
+        city_name: Option<&str>,
+    ) -> Vec<(UnitId, DeptId)> {
+        names
+            .iter()
+            .map(|name| {
                 let unit = self.unit_id(name);
-                let dept = self.departments.intern(name, city);
-                units.push(UnitRef { unit, dept, role });
-            }
-        }
-        units
+                let key = (city.unwrap_or(CityId::MAX), unit);
+                let dept = match self.unit_departments.get(&key) {
+                    Some(&dept) => dept,
+                    None => {
+                        let dept = self.departments.intern(name, city_name);
+                        self.unit_departments.insert(key, dept);
+                        dept
+                    }
+                };
+                (unit, dept)
+            })
+            .collect()
     }
 
     fn unit_id(&mut self, name: &str) -> UnitId {
@@ -185,13 +354,6 @@ impl StoreBuilder {
         self.unit_names.push(name.into());
         self.unit_ids.insert(name.into(), unit);
         unit
-    }
-
-    fn add_task(&mut self, task: Task) {
-        let task_id = id(self.tasks.len());
-        self.index_units(task_id, &task);
-        self.extend_section_ranges(task_id, task.section);
-        self.tasks.push(task);
     }
 
     fn index_units(&mut self, task_id: TaskId, task: &Task) {
@@ -215,19 +377,6 @@ impl StoreBuilder {
             let postings = &mut self.postings[first.dept.0 as usize];
             push_once(&mut postings.lead, task_id);
             push_once(&mut postings.inferred_lead, task_id);
-        }
-    }
-
-    fn extend_section_ranges(&mut self, task_id: TaskId, section: Option<SectionId>) {
-        let mut current = section;
-        while let Some(section) = current {
-            let node = &mut self.sections[section as usize];
-            if node.tasks.is_empty() {
-                node.tasks = task_id..task_id + 1;
-            } else {
-                node.tasks.end = task_id + 1;
-            }
-            current = node.parent;
         }
     }
 

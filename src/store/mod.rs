@@ -3,8 +3,9 @@
 
 mod build;
 mod filter;
+mod hash;
 
-pub use build::{LoadedDocument, StoreBuilder, content_hash};
+pub use build::{LoadedDocument, PreparedDocument, StoreBuilder, content_hash};
 pub use filter::{Filter, RoleFilter};
 
 use std::ops::Range;

@@ -68,6 +68,13 @@ pub struct Labels {
     pub kinds_governments: &'static str,
     pub unreviewed: &'static str,
     pub flagged: &'static str,
+    pub reviewed: &'static str,
+    pub review: &'static str,
+    pub note: &'static str,
+    pub note_prompt: &'static str,
+    pub problems: &'static str,
+    pub problems_hint: &'static str,
+    pub no_problems: &'static str,
     pub groups: [&'static str; 5],
 }
 
@@ -126,6 +133,13 @@ pub static EN: Labels = Labels {
     kinds_governments: "governments only",
     unreviewed: "unreviewed",
     flagged: "flagged",
+    reviewed: "reviewed",
+    review: "Review",
+    note: "Note",
+    note_prompt: "Note",
+    problems: "Problems",
+    problems_hint: "Enter shows the task, Esc closes",
+    no_problems: "No problems found",
     groups: [
         "General",
         "Navigation",
@@ -172,6 +186,13 @@ pub static ZH: Labels = Labels {
     kinds_governments: "仅下级政府",
     unreviewed: "未审核",
     flagged: "有问题",
+    reviewed: "已审核",
+    review: "审核",
+    note: "备注",
+    note_prompt: "备注",
+    problems: "问题",
+    problems_hint: "Enter 查看任务,Esc 关闭",
+    no_problems: "没有发现问题",
     groups: ["通用", "移动", "筛选", "审核", "编辑输入"],
 };
 
@@ -255,5 +276,81 @@ pub fn hint_label(action: Action, lang: Lang) -> &'static str {
     match lang {
         Lang::En => en,
         Lang::Zh => zh,
+    }
+}
+
+/// Messages for the status line, with their values filled in.
+pub mod message {
+    use std::path::Path;
+
+    use super::Lang;
+
+    fn pick(lang: Lang, en: String, zh: String) -> String {
+        match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+
+    /// No review file could be chosen, so marks cannot be kept.
+    pub fn no_review_file(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "no review file: start zeren with --review FILE to keep marks",
+            Lang::Zh => "没有审核文件:用 --review FILE 启动才能保存标记",
+        }
+    }
+
+    /// A mark or note could not be saved.
+    pub fn save_failed(lang: Lang, error: &str) -> String {
+        pick(
+            lang,
+            format!("not saved: {error}"),
+            format!("未保存:{error}"),
+        )
+    }
+
+    /// The filters leave nothing to export.
+    pub fn nothing_to_export(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "nothing to export: no task matches the filters",
+            Lang::Zh => "没有可导出的任务",
+        }
+    }
+
+    /// An export has started.
+    pub fn exporting(lang: Lang, tasks: usize) -> String {
+        pick(
+            lang,
+            format!("exporting {tasks} tasks…"),
+            format!("正在导出 {tasks} 个任务…"),
+        )
+    }
+
+    /// An export is written.
+    pub fn exported(lang: Lang, path: &Path) -> String {
+        let path = path.display();
+        pick(
+            lang,
+            format!("exported to {path}"),
+            format!("已导出到 {path}"),
+        )
+    }
+
+    /// An export failed.
+    pub fn export_failed(lang: Lang, error: &str) -> String {
+        pick(
+            lang,
+            format!("export failed: {error}"),
+            format!("导出失败:{error}"),
+        )
+    }
+
+    /// Review progress over all tasks.
+    pub fn review_progress(lang: Lang, reviewed: usize, total: usize, flagged: usize) -> String {
+        pick(
+            lang,
+            format!("{reviewed}/{total} reviewed, {flagged} flagged"),
+            format!("已审核 {reviewed}/{total},有问题 {flagged}"),
+        )
     }
 }

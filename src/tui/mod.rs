@@ -18,8 +18,9 @@ pub mod view;
 mod worker;
 
 use std::io::stdout;
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 
 use anyhow::Context;
@@ -30,30 +31,35 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use app::{App, Msg};
+use app::{App, Command, Msg, ReviewState};
 use filters::Filters;
 use i18n::Lang;
 use keymap::Keymap;
 use theme::Theme;
-use view::ViewResult;
 use worker::Worker;
 
 use crate::store::Store;
 
 /// How the dashboard starts.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Options {
     pub lang: Lang,
     pub theme: Theme,
     pub keymap: Keymap,
     pub filters: Filters,
+    /// Marks and notes, when a review file is in use.
+    pub review: Option<ReviewState>,
+    /// The paths the documents came from (exports go beside them).
+    pub paths: Vec<PathBuf>,
+    /// A message for the status line at start (a review file set aside…).
+    pub message: Option<String>,
 }
 
 /// What the event loop waits for.
 enum Incoming {
     Terminal(Event),
     TerminalFailed(std::io::Error),
-    View(ViewResult),
+    App(Msg),
 }
 
 /// Runs the dashboard until the user quits; the terminal is restored on
@@ -91,30 +97,83 @@ fn event_loop(
         .name("zeren-input".to_string())
         .spawn(move || read_terminal(&to_loop))
         .context("cannot start the input thread")?;
+    let to_loop = sender.clone();
     let worker = Worker::spawn(Arc::clone(&store), move |view| {
-        sender.send(Incoming::View(view)).is_ok()
+        to_loop.send(Incoming::App(Msg::View(view))).is_ok()
     })
     .context("cannot start the view worker")?;
-    let (app, request) = App::new(store, options.keymap, options.lang, options.theme);
-    let (mut app, request) = if options.filters == Filters::default() {
-        (app, request)
-    } else {
-        app.with_filters(options.filters)
+    spawn_problem_check(Arc::clone(&store), sender.clone());
+    let mut app = App::new(
+        Arc::clone(&store),
+        options.keymap,
+        options.lang,
+        options.theme,
+    )
+    .with_filters(options.filters)
+    .with_export_paths(options.paths)
+    .with_message(options.message);
+    if let Some(review) = options.review {
+        app = app.with_review(review);
+    }
+    let jobs = Jobs {
+        store,
+        worker,
+        sender,
     };
-    worker.submit(request);
+    let first = app.first_view();
+    jobs.run(first);
     let mut redraw = true;
     while !app.quit {
         if redraw {
             terminal.draw(|frame| ui::draw(frame, &mut app))?;
         }
-        redraw = handle_next(&inbox, &mut app, &worker)?;
+        redraw = handle_next(&inbox, &mut app, &jobs)?;
     }
     Ok(())
 }
 
+/// Where the app's commands are carried out, off the input thread.
+struct Jobs {
+    store: Arc<Store>,
+    worker: Worker,
+    sender: Sender<Incoming>,
+}
+
+impl Jobs {
+    fn run(&self, command: Command) {
+        match command {
+            Command::View(request) => self.worker.submit(request),
+            Command::Export { view, path } => {
+                let store = Arc::clone(&self.store);
+                let sender = self.sender.clone();
+                let spawned = thread::Builder::new()
+                    .name("zeren-export".to_string())
+                    .spawn(move || {
+                        let outcome = app::run_export(&store, &view, &path);
+                        let _ = sender.send(Incoming::App(Msg::Exported(outcome)));
+                    });
+                if let Err(error) = spawned {
+                    let outcome = Err(format!("cannot start the export: {error}"));
+                    let _ = self.sender.send(Incoming::App(Msg::Exported(outcome)));
+                }
+            }
+        }
+    }
+}
+
+/// Computes the review problems in the background; the Problems view shows
+/// them when they arrive.
+fn spawn_problem_check(store: Arc<Store>, sender: Sender<Incoming>) {
+    let _ = thread::Builder::new()
+        .name("zeren-check".to_string())
+        .spawn(move || {
+            let _ = sender.send(Incoming::App(Msg::Problems(crate::check::check(&store))));
+        });
+}
+
 /// Waits for the next message, then handles every message already queued;
 /// returns whether anything changed on screen.
-fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, worker: &Worker) -> anyhow::Result<bool> {
+fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, jobs: &Jobs) -> anyhow::Result<bool> {
     let first = inbox.recv().context("the input thread stopped")?;
     let mut redraw = false;
     for incoming in std::iter::once(first).chain(inbox.try_iter()) {
@@ -132,11 +191,11 @@ fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, worker: &Worker) -> an
             Incoming::TerminalFailed(error) => {
                 return Err(error).context("cannot read the terminal");
             }
-            Incoming::View(view) => Msg::View(view),
+            Incoming::App(msg) => msg,
         };
         redraw = true;
-        if let Some(request) = app.update(msg) {
-            worker.submit(request);
+        if let Some(command) = app.update(msg) {
+            jobs.run(command);
         }
         if app.quit {
             break;
@@ -145,7 +204,7 @@ fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, worker: &Worker) -> an
     Ok(redraw)
 }
 
-fn read_terminal(sender: &std::sync::mpsc::Sender<Incoming>) {
+fn read_terminal(sender: &Sender<Incoming>) {
     loop {
         let incoming = match event::read() {
             Ok(event) => Incoming::Terminal(event),

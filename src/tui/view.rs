@@ -3,6 +3,7 @@
 //! every other filter. Computed off the input thread for large stores.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::filters::{FilterKind, Filters};
 use crate::departments::DeptId;
@@ -14,8 +15,8 @@ use crate::store::{DocId, Store, TaskId};
 pub struct ViewRequest {
     pub generation: u64,
     pub filters: Filters,
-    /// Tasks the review filter keeps (sorted), when one is active.
-    pub review_keep: Option<Vec<TaskId>>,
+    /// Per task id, whether the review filter keeps it, when one is active.
+    pub review_keep: Option<Arc<Vec<bool>>>,
 }
 
 /// What the panes show.
@@ -90,7 +91,7 @@ pub fn compute(store: &Store, request: &ViewRequest, cache: &mut MatchCache) -> 
             tasks.retain(|id| scores.contains_key(id));
         }
         if let Some(keep) = &request.review_keep {
-            tasks.retain(|id| keep.binary_search(id).is_ok());
+            tasks.retain(|&id| keep.get(id as usize).copied().unwrap_or(false));
         }
         tasks
     };

@@ -1,20 +1,23 @@
 //! Driving the dashboard without a terminal: load the samples, send keys,
 //! compute views synchronously, draw into a `TestBackend`.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use zeren::check::check;
 use zeren::departments::DepartmentTable;
 use zeren::load::load;
-use zeren::tui::app::{App, Msg};
+use zeren::review::{Review, ReviewBook};
+use zeren::tui::app::{App, Command, Msg, ReviewState, run_export};
 use zeren::tui::i18n::Lang;
 use zeren::tui::keymap::Keymap;
 use zeren::tui::theme::Theme;
 use zeren::tui::ui;
-use zeren::tui::view::{MatchCache, ViewRequest, compute};
+use zeren::tui::view::{MatchCache, compute};
 
 /// An app over the built-in samples, with views computed at once.
 pub struct Harness {
@@ -30,21 +33,59 @@ impl Harness {
 
     /// The dashboard over the samples with labels in `lang`.
     pub fn with_lang(lang: Lang) -> Self {
-        let store = load(&[], DepartmentTable::builtin());
-        let (app, request) = App::new(Arc::new(store), Keymap::builtin(), lang, Theme::new(true));
+        Self::build(lang, None, None)
+    }
+
+    /// The dashboard over the samples, marks kept in the review file `path`.
+    pub fn with_review(path: &Path) -> Self {
+        Self::build(Lang::En, Some(path), None)
+    }
+
+    /// Marks kept in `path`, exports written into `exports`.
+    pub fn with_review_and_exports(path: &Path, exports: &Path) -> Self {
+        Self::build(Lang::En, Some(path), Some(exports))
+    }
+
+    fn build(lang: Lang, review: Option<&Path>, exports: Option<&Path>) -> Self {
+        let store = Arc::new(load(&[], DepartmentTable::builtin()));
+        let mut app = App::new(
+            Arc::clone(&store),
+            Keymap::builtin(),
+            lang,
+            Theme::new(true),
+        );
+        if let Some(folder) = exports {
+            app = app.with_export_paths(vec![folder.to_path_buf()]);
+        }
+        if let Some(path) = review {
+            let (book, _) = ReviewBook::open(path.to_path_buf());
+            app = app.with_review(ReviewState::new(Review::new(book, &store)));
+        }
+        let first = app.first_view();
         let mut harness = Self {
             app,
             cache: MatchCache::default(),
         };
-        harness.settle(Some(request));
+        harness.settle(Some(first));
+        harness.send(Msg::Problems(check(&store)));
         harness
     }
 
-    fn settle(&mut self, request: Option<ViewRequest>) {
-        if let Some(request) = request {
-            let view = compute(self.app.store(), &request, &mut self.cache);
-            self.app.update(Msg::View(view));
-        }
+    /// Carries out a command at once, as the event loop does in the background.
+    fn settle(&mut self, command: Option<Command>) {
+        let Some(command) = command else {
+            return;
+        };
+        let msg = match command {
+            Command::View(request) => {
+                Msg::View(compute(self.app.store(), &request, &mut self.cache))
+            }
+            Command::Export { view, path } => {
+                Msg::Exported(run_export(self.app.store(), &view, &path))
+            }
+        };
+        let next = self.app.update(msg);
+        self.settle(next);
     }
 
     /// Sends one key with modifiers.

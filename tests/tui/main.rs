@@ -3,4 +3,5 @@
 
 mod common;
 mod render;
+mod review;
 mod state;

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::list::PaneFrame;
 use crate::model::Role;
+use crate::review::Status;
 use crate::store::{Store, Task};
 use crate::tui::app::App;
 use crate::tui::i18n::Labels;
@@ -33,13 +34,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let store = app.store();
-    let lines = detail_lines(
-        store,
-        store.task(id),
-        labels,
-        &app.theme,
-        usize::from(inner.width),
-    );
+    let cells = usize::from(inner.width);
+    let mut lines = detail_lines(store, store.task(id), labels, &app.theme, cells);
+    if let Some(review) = &app.review {
+        let status = review.status(id);
+        let mut value = match status {
+            Some(Status::Reviewed) => labels.reviewed,
+            Some(Status::Flagged) => labels.flagged,
+            None => labels.unreviewed,
+        }
+        .to_string();
+        if let Some(note) = review.note(id) {
+            value.push_str(" · ");
+            value.push_str(note);
+        }
+        let style = match status {
+            Some(Status::Reviewed) => app.theme.reviewed,
+            Some(Status::Flagged) => app.theme.flagged,
+            None => Style::new(),
+        };
+        let review_label = capitalized(labels.review);
+        push_field(
+            &mut lines,
+            &review_label,
+            width(&review_label),
+            &value,
+            style,
+            &app.theme,
+            cells,
+        );
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

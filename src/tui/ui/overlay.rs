@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::list::{PaneFrame, label_and_count};
+use crate::check::Level;
 use crate::tui::action::{Action, Group};
-use crate::tui::app::{App, MAX_COMPLETIONS, Mode};
+use crate::tui::app::{App, ListCursor, MAX_COMPLETIONS, Mode};
 use crate::tui::i18n::describe;
 use crate::tui::text::{truncate, width};
 
@@ -100,8 +101,75 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             picked,
             ..
         } => completions_popup(frame, area, app, completions, *picked),
-        Mode::Normal | Mode::Search { .. } => {}
+        Mode::Problems { cursor } => problems_popup(frame, area, app, *cursor),
+        Mode::Normal | Mode::Search { .. } | Mode::Note { .. } => {}
     }
+}
+
+/// The review problems, one per line, the selected one highlighted.
+fn problems_popup(frame: &mut Frame, area: Rect, app: &App, mut cursor: ListCursor) {
+    let labels = app.lang.labels();
+    let rect = area.centered(Constraint::Percentage(90), Constraint::Percentage(80));
+    clear_around(frame, rect, area);
+    let problems = app.problems.as_deref();
+    let title = match problems {
+        Some(problems) => format!(
+            "{} {} · {}",
+            labels.problems,
+            problems.len(),
+            labels.problems_hint
+        ),
+        None => format!("{} · {}", labels.problems, labels.searching),
+    };
+    let block = PaneFrame {
+        title,
+        focused: true,
+        theme: &app.theme,
+    }
+    .block();
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let Some(problems) = problems else {
+        return;
+    };
+    if problems.is_empty() {
+        frame.render_widget(Line::raw(labels.no_problems), inner);
+        return;
+    }
+    let height = usize::from(inner.height);
+    cursor.scroll_into_view(height);
+    let cells = usize::from(inner.width);
+    let lines: Vec<Line> = problems
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(height)
+        .map(|(index, problem)| {
+            let place = match problem.line {
+                Some(line) => format!("{}:{line}", problem.source),
+                None => problem.source.clone(),
+            };
+            let level = problem.level.name();
+            let text = truncate(&format!("{level:<7} {place}  {}", problem.message), cells);
+            let style = match (index == cursor.selected, problem.level) {
+                (true, _) => app.theme.selected,
+                (false, Level::Error) => app.theme.flagged,
+                (false, Level::Warning) => app.theme.warning,
+                (false, Level::Info) => app.theme.dim,
+            };
+            let line = Line::styled(text, style);
+            if index == cursor.selected {
+                let used = line.width();
+                Line::from(vec![
+                    Span::styled(line.to_string(), style),
+                    Span::styled(" ".repeat(cells.saturating_sub(used)), style),
+                ])
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn popup(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line>, scroll: usize) {

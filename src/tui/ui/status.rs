@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Mode, Pane};
+use crate::tui::app::{App, Mode, Pane, progress};
 use crate::tui::filters::{FilterKind, ReviewFilter};
 use crate::tui::i18n::hint_label;
 use crate::tui::text::{truncate, width};
@@ -18,16 +18,17 @@ const MAX_CHIP: usize = 28;
 fn pane_actions(pane: Pane) -> &'static [Action] {
     match pane {
         Pane::Cities => &[
+            Action::Help,
             Action::Select,
             Action::Search,
             Action::DeptFilter,
             Action::PopFilter,
             Action::ClearFilters,
             Action::NextPane,
-            Action::Help,
             Action::Quit,
         ],
         Pane::Sections => &[
+            Action::Help,
             Action::Select,
             Action::Collapse,
             Action::Expand,
@@ -35,27 +36,28 @@ fn pane_actions(pane: Pane) -> &'static [Action] {
             Action::DeptFilter,
             Action::PopFilter,
             Action::NextPane,
-            Action::Help,
             Action::Quit,
         ],
         Pane::Tasks => &[
+            Action::Help,
+            Action::ToggleReviewed,
+            Action::ToggleFlagged,
+            Action::EditNote,
+            Action::CycleReviewFilter,
             Action::Search,
             Action::DeptFilter,
-            Action::CycleRole,
             Action::PopFilter,
-            Action::ClearFilters,
-            Action::NextPane,
-            Action::Help,
+            Action::Export,
             Action::Quit,
         ],
         Pane::Leads => &[
+            Action::Help,
             Action::Select,
             Action::CycleRole,
             Action::CycleKinds,
             Action::Search,
             Action::PopFilter,
             Action::NextPane,
-            Action::Help,
             Action::Quit,
         ],
     }
@@ -70,7 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ..area
     };
     match &app.mode {
-        Mode::Search { .. } | Mode::Department { .. } => {
+        Mode::Search { .. } | Mode::Department { .. } | Mode::Note { .. } => {
             draw_prompt(frame, top, app);
             let mut actions = vec![Action::Accept, Action::Cancel];
             if matches!(app.mode, Mode::Department { .. }) {
@@ -109,19 +111,36 @@ fn summary(app: &App, cells: usize) -> Line<'static> {
             theme.chip,
         ));
     }
+    if let Some(message) = &app.message {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(message.clone(), theme.warning));
+    }
+    let mut right = Vec::new();
+    if let Some(review) = &app.review {
+        right.push(Span::styled(
+            progress(review, app.store().tasks().len(), app.lang),
+            theme.reviewed,
+        ));
+    }
     let warnings = app.store().warnings().len();
     if warnings > 0 {
-        let right = format!(
-            "{warnings} {} [{}]",
-            labels.warnings.to_lowercase(),
-            app.keymap.hint(Action::Warnings)
-        );
-        let used: usize = spans.iter().map(|span| span.width()).sum();
-        let gap = cells.saturating_sub(used + width(&right));
-        if gap > 0 {
-            spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(right, theme.warning));
+        if !right.is_empty() {
+            right.push(Span::raw("  "));
         }
+        right.push(Span::styled(
+            format!(
+                "{warnings} {} [{}]",
+                labels.warnings.to_lowercase(),
+                app.keymap.hint(Action::Warnings)
+            ),
+            theme.warning,
+        ));
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    let right_width: usize = right.iter().map(Span::width).sum();
+    if !right.is_empty() && used + right_width < cells {
+        spans.push(Span::raw(" ".repeat(cells - used - right_width)));
+        spans.extend(right);
     }
     Line::from(spans)
 }
@@ -203,6 +222,7 @@ fn draw_prompt(frame: &mut Frame, area: Rect, app: &App) {
             labels.dept_prompt,
             labels.role(app.filters.role)
         ),
+        Mode::Note { .. } => format!("{}: ", labels.note_prompt),
         _ => format!("{}: ", labels.search_prompt),
     };
     let prompt_cells = width(&prompt);

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::list::{PaneFrame, render_list};
+use crate::review::Status;
 use crate::search::FuzzyQuery;
 use crate::store::Store;
 use crate::tui::app::{App, Pane};
@@ -35,6 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
     };
     let tasks = app.view.tasks.clone();
     let store = app.shared_store();
+    let marks: Vec<(Option<Status>, bool)> = visible_marks(app, &tasks, area);
     let query = app.filters.query.as_deref().and_then(FuzzyQuery::new);
     if tasks.is_empty() {
         let block = pane.block();
@@ -43,13 +45,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
         frame.render_widget(Span::styled(labels.no_tasks, theme.dim), inner);
         return usize::from(inner.height);
     }
+    let first = app.cursors[2].offset;
     render_list(
         frame,
         area,
         &pane,
         &mut app.cursors[2],
         tasks.len(),
-        |index, cells| task_row(&store, tasks[index], query.as_ref(), &theme, cells),
+        |index, cells| {
+            let mark = marks
+                .get(index.wrapping_sub(first))
+                .copied()
+                .unwrap_or((None, false));
+            let text_cells = cells.saturating_sub(MARK_CELLS);
+            let mut line = task_row(&store, tasks[index], query.as_ref(), &theme, text_cells);
+            line.spans.insert(0, mark_span(mark, &theme));
+            line
+        },
     )
 }
 
@@ -123,5 +135,33 @@ fn styled_run<'a>(run: String, matched: bool, style: Style) -> Span<'a> {
         Span::styled(run, style)
     } else {
         Span::raw(run)
+    }
+}
+
+/// Cells for the review mark at the start of a row.
+const MARK_CELLS: usize = 2;
+
+/// The review status and note presence of the rows that will be on screen.
+fn visible_marks(app: &mut App, tasks: &[u32], area: Rect) -> Vec<(Option<Status>, bool)> {
+    let height = usize::from(area.height.saturating_sub(2));
+    app.cursors[2].scroll_into_view(height);
+    let Some(review) = &app.review else {
+        return Vec::new();
+    };
+    tasks
+        .iter()
+        .skip(app.cursors[2].offset)
+        .take(height)
+        .map(|&id| (review.status(id), review.note(id).is_some()))
+        .collect()
+}
+
+/// `✓` reviewed, `!` flagged, then `*` when the task has a note.
+fn mark_span(mark: (Option<Status>, bool), theme: &Theme) -> Span<'static> {
+    let note = if mark.1 { "*" } else { " " };
+    match mark.0 {
+        Some(Status::Reviewed) => Span::styled(format!("✓{note}"), theme.reviewed),
+        Some(Status::Flagged) => Span::styled(format!("!{note}"), theme.flagged),
+        None => Span::raw(format!(" {note}")),
     }
 }

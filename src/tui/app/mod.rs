@@ -1,10 +1,17 @@
 //! The dashboard's state and how actions change it. Nothing here touches
 //! the terminal: tests drive an [`App`] with messages and read its state.
 
+mod fields;
+mod marks;
+mod mouse;
+
+pub use marks::{ReviewState, progress, run_export};
+
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+use ratatui::layout::Rect;
 
 use super::action::{Action, Context};
 use super::filters::{DeptChoice, FilterKind, Filters, Scope};
@@ -14,7 +21,9 @@ use super::keymap::Keymap;
 use super::theme::Theme;
 use super::tree::{Node, SectionTree, TreeRow, node_label, node_tasks};
 use super::view::{ViewRequest, ViewResult};
+use crate::check::Problem;
 use crate::departments::{DeptId, UnitKind};
+use crate::export::ExportView;
 use crate::store::{CityId, RoleFilter, Store, TaskId};
 
 /// The four browsable panes.
@@ -51,11 +60,20 @@ pub enum Mode {
         /// The completion picked with Up/Down; `None` applies every match.
         picked: Option<usize>,
     },
+    /// Typing the note of a task.
+    Note {
+        input: LineInput,
+        task: TaskId,
+    },
     Help {
         scroll: usize,
     },
     Warnings {
         scroll: usize,
+    },
+    /// The list of review problems, one selected.
+    Problems {
+        cursor: ListCursor,
     },
 }
 
@@ -130,9 +148,6 @@ pub struct PaneAreas {
 /// Rows a page key moves when the pane's height is not known yet.
 const DEFAULT_PAGE: usize = 10;
 
-/// Rows the mouse wheel scrolls.
-const WHEEL_ROWS: isize = 3;
-
 /// Completions shown under the department field.
 pub const MAX_COMPLETIONS: usize = 8;
 
@@ -143,6 +158,19 @@ pub enum Msg {
     Mouse(MouseEvent),
     Paste(String),
     View(ViewResult),
+    /// The review problems of the store, computed in the background.
+    Problems(Vec<Problem>),
+    /// An export finished: the file written, or why it was not.
+    Exported(Result<PathBuf, String>),
+}
+
+/// Work the dashboard asks the event loop to do off the input thread.
+#[derive(Debug, Clone)]
+pub enum Command {
+    /// Compute the panes for new filters.
+    View(ViewRequest),
+    /// Write these tasks to a file.
+    Export { view: ExportView, path: PathBuf },
 }
 
 /// The dashboard's whole state.
@@ -170,13 +198,21 @@ pub struct App {
     /// Visible rows per pane at the last draw, for page keys.
     pub heights: [usize; 4],
     pub quit: bool,
+    /// Marks and notes, when a review file is in use.
+    pub review: Option<ReviewState>,
+    /// Review problems, once computed.
+    pub problems: Option<Vec<Problem>>,
+    /// A one-line message for the status line, cleared by the next key.
+    pub message: Option<String>,
+    /// The paths the documents came from (where exports go).
+    export_paths: Vec<PathBuf>,
 }
 
 impl App {
-    /// A dashboard over `store`; send the returned request to get the first view.
-    pub fn new(store: Arc<Store>, keymap: Keymap, lang: Lang, theme: Theme) -> (Self, ViewRequest) {
+    /// A dashboard over `store`; ask for [`App::first_view`] to fill it.
+    pub fn new(store: Arc<Store>, keymap: Keymap, lang: Lang, theme: Theme) -> Self {
         let tree = SectionTree::new(&store);
-        let mut app = Self {
+        Self {
             store,
             keymap,
             lang,
@@ -197,16 +233,40 @@ impl App {
             areas: PaneAreas::default(),
             heights: [0; 4],
             quit: false,
-        };
-        let request = app.request();
-        (app, request)
+            review: None,
+            problems: None,
+            message: None,
+            export_paths: Vec::new(),
+        }
     }
 
-    /// A dashboard that starts with `filters` set.
-    pub fn with_filters(mut self, filters: Filters) -> (Self, ViewRequest) {
+    /// Starts with `filters` set.
+    pub fn with_filters(mut self, filters: Filters) -> Self {
         self.filters = filters;
-        let request = self.request();
-        (self, request)
+        self
+    }
+
+    /// Marks and notes go to this review.
+    pub fn with_review(mut self, review: ReviewState) -> Self {
+        self.review = Some(review);
+        self
+    }
+
+    /// Exports go beside the documents loaded from `paths`.
+    pub fn with_export_paths(mut self, paths: Vec<PathBuf>) -> Self {
+        self.export_paths = paths;
+        self
+    }
+
+    /// Shows `message` on the status line until the first key.
+    pub fn with_message(mut self, message: Option<String>) -> Self {
+        self.message = message;
+        self
+    }
+
+    /// The request for the first view.
+    pub fn first_view(&mut self) -> Command {
+        Command::View(self.request())
     }
 
     /// The store the dashboard shows.
@@ -249,10 +309,13 @@ impl App {
         }
     }
 
-    /// Reacts to one message; returns a view request when filters changed.
-    pub fn update(&mut self, msg: Msg) -> Option<ViewRequest> {
+    /// Reacts to one message; returns the work it needs done, if any.
+    pub fn update(&mut self, msg: Msg) -> Option<Command> {
         match msg {
-            Msg::Key(key) => self.key(key),
+            Msg::Key(key) => {
+                self.message = None;
+                self.key(key)
+            }
             Msg::Mouse(mouse) => {
                 self.mouse(mouse);
                 None
@@ -260,6 +323,14 @@ impl App {
             Msg::Paste(text) => self.paste(&text),
             Msg::View(view) => {
                 self.show(view);
+                None
+            }
+            Msg::Problems(problems) => {
+                self.problems = Some(problems);
+                None
+            }
+            Msg::Exported(outcome) => {
+                self.exported(outcome);
                 None
             }
         }
@@ -271,8 +342,13 @@ impl App {
         ViewRequest {
             generation: self.generation,
             filters: self.filters.clone(),
-            review_keep: None,
+            review_keep: self.review_keep(),
         }
+    }
+
+    /// A view request for the current filters, as a command.
+    fn refresh(&mut self) -> Option<Command> {
+        Some(Command::View(self.request()))
     }
 
     fn show(&mut self, view: ViewResult) {
@@ -330,7 +406,7 @@ impl App {
         self.selected_task = self.view.tasks.get(index).copied();
     }
 
-    fn key(&mut self, key: KeyEvent) -> Option<ViewRequest> {
+    fn key(&mut self, key: KeyEvent) -> Option<Command> {
         match &self.mode {
             Mode::Normal => {
                 let action = self.keymap.action(Context::Normal, &key)?;
@@ -340,12 +416,15 @@ impl App {
                 self.overlay_key(key);
                 None
             }
-            Mode::Search { .. } | Mode::Department { .. } => self.input_key(key),
+            Mode::Problems { .. } => self.problems_key(key),
+            Mode::Search { .. } | Mode::Department { .. } | Mode::Note { .. } => {
+                self.input_key(key)
+            }
         }
     }
 
     /// Performs an action in normal mode.
-    pub fn act(&mut self, action: Action) -> Option<ViewRequest> {
+    pub fn act(&mut self, action: Action) -> Option<Command> {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.mode = Mode::Help { scroll: 0 },
@@ -380,17 +459,27 @@ impl App {
             }
             Action::CycleRole => {
                 self.filters.cycle_role();
-                return Some(self.request());
+                return self.refresh();
             }
             Action::CycleKinds => {
                 self.kinds = self.kinds.next();
                 self.rebuild_rows();
             }
-            Action::PopFilter if self.filters.pop() => return Some(self.request()),
+            Action::PopFilter if self.filters.pop() => return self.refresh(),
             Action::ClearFilters if !self.filters.active().is_empty() => {
                 self.filters.clear();
-                return Some(self.request());
+                return self.refresh();
             }
+            Action::ToggleReviewed => return self.toggle_mark(marks::Toggle::Reviewed),
+            Action::ToggleFlagged => return self.toggle_mark(marks::Toggle::Flagged),
+            Action::EditNote => self.start_note(),
+            Action::CycleReviewFilter => return self.cycle_review_filter(),
+            Action::Problems => {
+                self.mode = Mode::Problems {
+                    cursor: ListCursor::default(),
+                }
+            }
+            Action::Export => return self.export(),
             _ => {}
         }
         None
@@ -446,7 +535,7 @@ impl App {
         }
     }
 
-    fn select(&mut self) -> Option<ViewRequest> {
+    fn select(&mut self) -> Option<Command> {
         let index = self.cursors[self.focus.index()].selected;
         match self.focus {
             Pane::Cities => {
@@ -494,7 +583,7 @@ impl App {
             Pane::Tasks => return None,
         }
         self.cursors[self.focus.index()] = ListCursor::default();
-        Some(self.request())
+        self.refresh()
     }
 
     fn overlay_key(&mut self, key: KeyEvent) {
@@ -516,207 +605,4 @@ impl App {
             _ => {}
         }
     }
-
-    fn input_key(&mut self, key: KeyEvent) -> Option<ViewRequest> {
-        match self.keymap.action(Context::Input, &key) {
-            Some(Action::Accept) => self.accept_input(),
-            Some(Action::Cancel) => self.cancel_input(),
-            Some(Action::Quit) => {
-                self.quit = true;
-                None
-            }
-            Some(Action::CompletionUp) => {
-                self.move_completion(-1);
-                None
-            }
-            Some(Action::CompletionDown) => {
-                self.move_completion(1);
-                None
-            }
-            Some(action) => self.edit_input(|input| match action {
-                Action::CursorLeft => input.left(),
-                Action::CursorRight => input.right(),
-                Action::CursorHome => input.home(),
-                Action::CursorEnd => input.end(),
-                Action::DeleteBack => input.delete_back(),
-                Action::DeleteForward => input.delete_forward(),
-                _ => {}
-            }),
-            None => match key.code {
-                KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    self.edit_input(|input| input.insert(c.encode_utf8(&mut [0; 4])))
-                }
-                _ => None,
-            },
-        }
-    }
-
-    fn paste(&mut self, text: &str) -> Option<ViewRequest> {
-        match self.mode {
-            Mode::Search { .. } | Mode::Department { .. } => {
-                self.edit_input(|input| input.insert(text))
-            }
-            _ => None,
-        }
-    }
-
-    /// The field being edited, if any.
-    pub fn input(&self) -> Option<&LineInput> {
-        match &self.mode {
-            Mode::Search { input, .. } | Mode::Department { input, .. } => Some(input),
-            _ => None,
-        }
-    }
-
-    /// Applies an edit to the field; a search filters as you type, a
-    /// department field updates its completions.
-    fn edit_input(&mut self, edit: impl FnOnce(&mut LineInput)) -> Option<ViewRequest> {
-        let store = Arc::clone(&self.store);
-        match &mut self.mode {
-            Mode::Search { input, .. } => {
-                let before = input.text().to_string();
-                edit(input);
-                if input.text() == before {
-                    return None;
-                }
-                let text = input.text().to_string();
-                self.filters.set_query(&text);
-                self.cursors[Pane::Tasks.index()] = ListCursor::default();
-                self.selected_task = None;
-                Some(self.request())
-            }
-            Mode::Department {
-                input,
-                completions,
-                picked,
-            } => {
-                edit(input);
-                *completions = completions_for(&store, input.text());
-                *picked = None;
-                None
-            }
-            _ => None,
-        }
-    }
-
-    fn move_completion(&mut self, step: isize) {
-        if let Mode::Department {
-            completions,
-            picked,
-            ..
-        } = &mut self.mode
-        {
-            if completions.is_empty() {
-                return;
-            }
-            let last = completions.len() - 1;
-            *picked = Some(match (*picked, step) {
-                (None, s) if s > 0 => 0,
-                (None, _) => last,
-                (Some(i), s) if s > 0 => (i + 1).min(last),
-                (Some(i), _) => i.saturating_sub(1),
-            });
-        }
-    }
-
-    fn accept_input(&mut self) -> Option<ViewRequest> {
-        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
-        match mode {
-            Mode::Search { .. } => None,
-            Mode::Department {
-                input,
-                completions,
-                picked,
-            } => {
-                let choice = match picked.and_then(|index| completions.get(index)) {
-                    Some(&dept) => DeptChoice {
-                        label: self.store.departments().get(dept).canonical.clone(),
-                        departments: vec![dept],
-                    },
-                    None if !input.text().trim().is_empty() => DeptChoice {
-                        label: input.text().trim().to_string(),
-                        departments: self.store.departments().matching(input.text().trim()),
-                    },
-                    None => return None,
-                };
-                self.filters.set_department(choice);
-                self.cursors[Pane::Tasks.index()] = ListCursor::default();
-                Some(self.request())
-            }
-            other => {
-                self.mode = other;
-                None
-            }
-        }
-    }
-
-    fn cancel_input(&mut self) -> Option<ViewRequest> {
-        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
-        if let Mode::Search { previous, .. } = mode {
-            self.filters
-                .set_query(previous.as_deref().unwrap_or_default());
-            return Some(self.request());
-        }
-        None
-    }
-
-    fn mouse(&mut self, mouse: MouseEvent) {
-        let position = Position::new(mouse.column, mouse.row);
-        let Some(pane) = Pane::ALL
-            .into_iter()
-            .find(|pane| self.areas.panes[pane.index()].contains(position))
-        else {
-            return;
-        };
-        match mouse.kind {
-            MouseEventKind::Down(_) => {
-                self.focus = pane;
-                let area = self.areas.panes[pane.index()];
-                let row = usize::from(mouse.row.saturating_sub(area.y + 1));
-                let len = self.pane_len(pane);
-                let cursor = &mut self.cursors[pane.index()];
-                let target = cursor.offset + row;
-                if mouse.row > area.y && target < len {
-                    cursor.selected = target;
-                }
-                if pane == Pane::Tasks {
-                    self.sync_selected_task();
-                }
-            }
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let delta = if mouse.kind == MouseEventKind::ScrollDown {
-                    WHEEL_ROWS
-                } else {
-                    -WHEEL_ROWS
-                };
-                let len = self.pane_len(pane);
-                self.cursors[pane.index()].move_by(delta, len);
-                if pane == Pane::Tasks {
-                    self.sync_selected_task();
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Departments matching what was typed, the busiest first.
-fn completions_for(store: &Store, text: &str) -> Vec<DeptId> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Vec::new();
-    }
-    let mut found: Vec<(DeptId, usize)> = store
-        .departments()
-        .matching(text)
-        .into_iter()
-        .map(|dept| (dept, store.postings(dept).any.len()))
-        .filter(|(_, tasks)| *tasks > 0)
-        .collect();
-    found.sort_by_key(|(_, tasks)| std::cmp::Reverse(*tasks));
-    found.into_iter().map(|(dept, _)| dept).collect()
 }

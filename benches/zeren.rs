@@ -1,0 +1,344 @@
+//! Benchmarks over a synthetic corpus the bench builds itself
+//! (`zeren::synthetic`): parse throughput, store build, a department filter,
+//! fuzzy search typed one character at a time, and drawing one frame of the
+//! dashboard.
+//!
+//! Run them all with `cargo bench`, or one group with
+//! `cargo bench -- fuzzy_keystroke`. `ZEREN_BENCH_TASKS` sets the size of
+//! the large store (default 1,000,000 tasks); the small one has 300,000
+//! tasks, or fewer when the large one is smaller.
+
+use std::hint::black_box;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rayon::prelude::*;
+use zeren::departments::{DepartmentTable, Departments, DeptId};
+use zeren::load::load_texts;
+use zeren::parse::parse_document;
+use zeren::store::{Filter, LoadedDocument, RoleFilter, Store, StoreBuilder, content_hash};
+use zeren::synthetic::{DEFAULT_SEED, Generator, SyntheticDocument};
+use zeren::tui::app::{App, Command, Msg};
+use zeren::tui::filters::{DeptChoice, Filters};
+use zeren::tui::i18n::Lang;
+use zeren::tui::keymap::Keymap;
+use zeren::tui::theme::Theme;
+use zeren::tui::ui;
+use zeren::tui::view::{MatchCache, ViewRequest, compute};
+
+/// Tasks in the large store unless `ZEREN_BENCH_TASKS` says otherwise.
+const LARGE_TASKS: usize = 1_000_000;
+
+/// Tasks in the small store (at most the large one's).
+const SMALL_TASKS: usize = 300_000;
+
+/// Documents parsed per iteration of the parse and build benchmarks.
+const BATCH_DOCUMENTS: u64 = 200;
+
+/// The query typed one character at a time.
+const QUERY: &str = "推进养老服务";
+
+/// The size of the dashboard in cells.
+const SCREEN: (u16, u16) = (200, 60);
+
+fn large_tasks() -> usize {
+    std::env::var("ZEREN_BENCH_TASKS")
+        .ok()
+        .and_then(|value| value.replace('_', "").parse().ok())
+        .unwrap_or(LARGE_TASKS)
+}
+
+fn small_tasks() -> usize {
+    SMALL_TASKS.min(large_tasks())
+}
+
+fn generator() -> &'static Generator {
+    static GENERATOR: OnceLock<Generator> = OnceLock::new();
+    GENERATOR.get_or_init(|| Generator::new(DEFAULT_SEED))
+}
+
+/// The first documents of the synthetic corpus holding at least `tasks` tasks.
+fn documents_with_tasks(tasks: usize) -> Vec<SyntheticDocument> {
+    let mut documents = Vec::new();
+    let mut found = 0;
+    let mut next = 0u64;
+    while found < tasks {
+        let batch: Vec<SyntheticDocument> = (next..next + 256)
+            .into_par_iter()
+            .map(|index| generator().document(index))
+            .collect();
+        next += 256;
+        for document in batch {
+            if found >= tasks {
+                break;
+            }
+            found += document.tasks;
+            documents.push(document);
+        }
+    }
+    documents
+}
+
+/// A store of at least `tasks` tasks, loaded the way files are.
+fn store_with_tasks(tasks: usize) -> Store {
+    let texts: Vec<(String, String)> = documents_with_tasks(tasks)
+        .into_iter()
+        .map(|document| (document.name, document.text))
+        .collect();
+    let bytes: usize = texts.iter().map(|(_, text)| text.len()).sum();
+    let started = std::time::Instant::now();
+    let store = load_texts(&texts, DepartmentTable::builtin());
+    eprintln!(
+        "store: {} documents, {:.0} MB, {} tasks, loaded in {:.2?}",
+        texts.len(),
+        bytes as f64 / 1e6,
+        store.tasks().len(),
+        started.elapsed()
+    );
+    store
+}
+
+fn large_store() -> &'static Arc<Store> {
+    static STORE: OnceLock<Arc<Store>> = OnceLock::new();
+    STORE.get_or_init(|| Arc::new(store_with_tasks(large_tasks())))
+}
+
+fn small_store() -> &'static Arc<Store> {
+    static STORE: OnceLock<Arc<Store>> = OnceLock::new();
+    STORE.get_or_init(|| Arc::new(store_with_tasks(small_tasks())))
+}
+
+/// A store built on first use.
+type LazyStore = fn() -> &'static Arc<Store>;
+
+/// The stores to search, named by their task counts.
+fn stores() -> Vec<(String, LazyStore)> {
+    let mut stores: Vec<(String, LazyStore)> = vec![(label(small_tasks()), small_store)];
+    if large_tasks() > small_tasks() {
+        stores.push((label(large_tasks()), large_store));
+    }
+    stores
+}
+
+fn label(tasks: usize) -> String {
+    if tasks >= 1_000_000 && tasks % 1_000_000 == 0 {
+        format!("{}M", tasks / 1_000_000)
+    } else if tasks >= 1_000 {
+        format!("{}k", tasks / 1_000)
+    } else {
+        tasks.to_string()
+    }
+}
+
+fn batch_texts() -> Vec<String> {
+    (0..BATCH_DOCUMENTS)
+        .map(|index| generator().document(index).text)
+        .collect()
+}
+
+/// Parse throughput on one core.
+fn parse(c: &mut Criterion) {
+    let texts = batch_texts();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("parse");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function(format!("{BATCH_DOCUMENTS}_documents"), |b| {
+        b.iter(|| {
+            for text in &texts {
+                black_box(parse_document(black_box(text)));
+            }
+        });
+    });
+    group.finish();
+}
+
+/// Building the store from parsed documents (one core), and parse + build
+/// with every core, as a load does.
+fn store_build(c: &mut Criterion) {
+    let texts = batch_texts();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let parsed: Vec<LoadedDocument> = texts
+        .iter()
+        .enumerate()
+        .map(|(index, text)| LoadedDocument {
+            source: format!("{index:05}.txt"),
+            content_hash: content_hash(text),
+            parsed: parse_document(text),
+        })
+        .collect();
+    let mut group = c.benchmark_group("store_build");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function(format!("{BATCH_DOCUMENTS}_documents"), |b| {
+        b.iter_batched(
+            || parsed.clone(),
+            |documents| {
+                let mut builder = StoreBuilder::new(Departments::new(DepartmentTable::builtin()));
+                for document in documents {
+                    builder.add_document(document);
+                }
+                builder.finish()
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    let named: Vec<(String, String)> = texts
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| (format!("{index:05}.txt"), text))
+        .collect();
+    group.bench_function(
+        format!("parse_and_build_{BATCH_DOCUMENTS}_documents_all_cores"),
+        |b| b.iter(|| load_texts(black_box(&named), DepartmentTable::builtin())),
+    );
+    group.finish();
+}
+
+/// The department with the most tasks in any role.
+fn busiest_department(store: &Store) -> DeptId {
+    store
+        .departments()
+        .iter()
+        .map(|(id, _)| id)
+        .max_by_key(|&id| store.postings(id).any.len())
+        .unwrap_or(DeptId(0))
+}
+
+/// A department filter over the large store: the filter alone, and the
+/// dashboard's whole view under it.
+fn dept_filter(c: &mut Criterion) {
+    let size = label(large_tasks());
+    let mut group = c.benchmark_group("dept_filter");
+    group.sample_size(20);
+    for role in [RoleFilter::Any, RoleFilter::Lead] {
+        group.bench_function(
+            BenchmarkId::new(format!("{size}/filter"), role.name()),
+            |b| {
+                let store = large_store();
+                let dept = busiest_department(store);
+                let filter = Filter {
+                    departments: Some(vec![dept]),
+                    role,
+                    ..Filter::default()
+                };
+                b.iter(|| store.filter(black_box(&filter)));
+            },
+        );
+    }
+    group.bench_function(BenchmarkId::new(format!("{size}/matching"), "fgw"), |b| {
+        let store = large_store();
+        b.iter(|| store.departments().matching(black_box("fgw")));
+    });
+    group.bench_function(BenchmarkId::new(format!("{size}/view"), "any"), |b| {
+        let store = large_store();
+        let dept = busiest_department(store);
+        let mut filters = Filters::default();
+        filters.set_department(DeptChoice {
+            label: store.departments().get(dept).canonical.clone(),
+            departments: vec![dept],
+        });
+        let request = ViewRequest {
+            generation: 1,
+            filters,
+            review_keep: None,
+        };
+        b.iter(|| compute(store, black_box(&request), &mut MatchCache::default()));
+    });
+    group.finish();
+}
+
+fn query_request(prefix: &str) -> ViewRequest {
+    let mut filters = Filters::default();
+    filters.set_query(prefix);
+    ViewRequest {
+        generation: 1,
+        filters,
+        review_keep: None,
+    }
+}
+
+/// The query's prefixes: one per keystroke.
+fn prefixes() -> Vec<String> {
+    let chars: Vec<char> = QUERY.chars().collect();
+    (1..=chars.len())
+        .map(|count| chars[..count].iter().collect())
+        .collect()
+}
+
+/// A query typed one character at a time through the dashboard's view
+/// computation: each keystroke narrows the matches of the one before.
+fn fuzzy_keystroke(c: &mut Criterion) {
+    let prefixes = prefixes();
+    let mut group = c.benchmark_group("fuzzy_keystroke");
+    group.sample_size(10);
+    for (size, store) in stores() {
+        for (index, prefix) in prefixes.iter().enumerate() {
+            group.bench_function(BenchmarkId::new(size.as_str(), index + 1), |b| {
+                let store = store();
+                let request = query_request(prefix);
+                let earlier: Vec<ViewRequest> =
+                    prefixes[..index].iter().map(|p| query_request(p)).collect();
+                b.iter_batched(
+                    || {
+                        let mut cache = MatchCache::default();
+                        for request in &earlier {
+                            compute(store, request, &mut cache);
+                        }
+                        cache
+                    },
+                    |mut cache| compute(store, black_box(&request), &mut cache),
+                    BatchSize::PerIteration,
+                );
+            });
+        }
+    }
+    group.finish();
+}
+
+/// An app over `store` showing the view for `filters`.
+fn app_with(store: &Arc<Store>, filters: Filters) -> App {
+    let app = App::new(
+        Arc::clone(store),
+        Keymap::builtin(),
+        Lang::Zh,
+        Theme::new(false),
+    );
+    let mut app = app.with_filters(filters);
+    let Command::View(request) = app.first_view() else {
+        unreachable!("the first command is a view request")
+    };
+    let view = compute(store, &request, &mut MatchCache::default());
+    app.update(Msg::View(view));
+    app
+}
+
+/// Drawing one frame of the dashboard at 200×60 over the large store.
+fn render_frame(c: &mut Criterion) {
+    let mut searching = Filters::default();
+    searching.set_query(QUERY);
+    let (width, height) = SCREEN;
+    let mut group = c.benchmark_group("render_frame");
+    group.sample_size(20);
+    for (name, filters) in [("all", Filters::default()), ("query", searching)] {
+        let id = BenchmarkId::new(format!("{}/{width}x{height}", label(large_tasks())), name);
+        group.bench_function(id, |b| {
+            let mut app = app_with(large_store(), filters.clone());
+            let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
+            b.iter(|| terminal.draw(|frame| ui::draw(frame, &mut app)).map(|_| ()));
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = parse, store_build, dept_filter, fuzzy_keystroke, render_frame
+}
+criterion_main!(benches);

@@ -1,0 +1,48 @@
+//! The same task text twice, within a document or across documents.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use super::{Problem, ProblemKind, excerpt};
+use crate::store::{Store, TaskId};
+
+/// A problem for every task whose text (whitespace ignored) repeats an
+/// earlier task's; the first occurrence is not reported.
+pub(super) fn check(store: &Store) -> Vec<Problem> {
+    let mut first_with_text: HashMap<String, TaskId> = HashMap::new();
+    let mut problems = Vec::new();
+    for (index, task) in store.tasks().iter().enumerate() {
+        let Ok(id) = TaskId::try_from(index) else {
+            break;
+        };
+        let normalised: String = task.text.chars().filter(|c| !c.is_whitespace()).collect();
+        if normalised.is_empty() {
+            continue;
+        }
+        match first_with_text.entry(normalised) {
+            Entry::Vacant(slot) => {
+                slot.insert(id);
+            }
+            Entry::Occupied(slot) => {
+                let first = store.task(*slot.get());
+                let place = if first.document == task.document {
+                    format!("line {}", first.line)
+                } else {
+                    format!("{}:{}", store.document(first.document).source, first.line)
+                };
+                let message = format!(
+                    "same text as {place} (task {}):「{}」",
+                    slot.get(),
+                    excerpt(&task.text)
+                );
+                problems.push(Problem::at_task(
+                    store,
+                    ProblemKind::DuplicateText,
+                    id,
+                    message,
+                ));
+            }
+        }
+    }
+    problems
+}
