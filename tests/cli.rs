@@ -6,7 +6,10 @@ use serde_json::Value;
 
 fn zeren() -> Command {
     let mut command = Command::cargo_bin("zeren").expect("the zeren binary");
-    let home = std::env::temp_dir().join("zeren-cli-test-home");
+    // A home of this test process alone, so no user file or other test run
+    // changes what the commands print.
+    let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cli-home-{}", std::process::id()));
     command
         .env("HOME", &home)
         .env("XDG_DATA_HOME", home.join("data"))
@@ -253,4 +256,49 @@ fn a_folder_of_documents_loads_and_a_missing_path_is_a_warning() {
             .as_str()
             .is_some_and(|source| source.ends_with("harbin.txt"))
     );
+}
+
+/// A plan whose one task is led by a unit only a user's table knows.
+const LIAISON_PLAN: &str = "某某市人民政府办公室关于印发2024年重点工作任务分解的通知\n\
+一、加强联络\n\
+1.建立联络机制,每季度召开联席会议。(牵头单位:市联络办;责任单位:市财政局)\n";
+
+#[test]
+fn a_users_department_table_extends_the_built_in_one() {
+    let docs = tempfile::tempdir().expect("temp dir");
+    std::fs::write(docs.path().join("plan.txt"), LIAISON_PLAN).expect("write");
+    let config = tempfile::tempdir().expect("temp dir");
+    let table = config.path().join("zeren").join("departments.tsv");
+    std::fs::create_dir_all(table.parent().expect("folder")).expect("mkdir");
+
+    std::fs::write(&table, "联络工作办公室\tdepartment\t联络办\n").expect("write");
+    let output = zeren()
+        .env("XDG_CONFIG_HOME", config.path())
+        .args(["export", "--dept", "联络工作办公室", "--role", "lead"])
+        .arg(docs.path())
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let export: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(task_ids(&export).len(), 1);
+    assert!(
+        export["departments"]
+            .as_array()
+            .expect("departments")
+            .iter()
+            .any(|department| department["name"] == "联络工作办公室"),
+        "{export}"
+    );
+
+    std::fs::write(&table, "联络工作办公室\n").expect("write");
+    zeren()
+        .env("XDG_CONFIG_HOME", config.path())
+        .arg("stats")
+        .arg(docs.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("departments.tsv:1:"))
+        .stderr(predicate::str::contains(
+            "using the built-in department table",
+        ));
 }

@@ -15,7 +15,10 @@ use zip::write::{SimpleFileOptions, ZipWriter};
 
 fn zeren() -> Command {
     let mut command = Command::cargo_bin("zeren").expect("the zeren binary");
-    let home = std::env::temp_dir().join("zeren-real-input-test-home");
+    // A home of this test process alone, so no user file or other test run
+    // changes what the commands print.
+    let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("real-input-home-{}", std::process::id()));
     command
         .env("HOME", &home)
         .env("XDG_DATA_HOME", home.join("data"))

@@ -11,6 +11,7 @@ mod table;
 
 pub use args::{Cli, Command};
 
+use std::borrow::Cow;
 use std::process::ExitCode;
 
 use crate::departments::DepartmentTable;
@@ -60,13 +61,34 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Loads the store, printing load warnings on stderr; fails when no
 /// document could be loaded.
 fn load_or_fail(paths: &[std::path::PathBuf]) -> anyhow::Result<Store> {
-    let table = DepartmentTable::builtin();
-    let store = load(paths, table);
+    let table = department_table();
+    let store = load(paths, &table);
     report_warnings(&store);
     if store.documents().is_empty() {
         anyhow::bail!("no document could be loaded");
     }
     Ok(store)
+}
+
+/// The built-in department table, extended with the user's
+/// `departments.tsv` in the config folder when there is one; a user file that
+/// cannot be used is reported and left out.
+fn department_table() -> Cow<'static, DepartmentTable> {
+    let builtin = DepartmentTable::builtin();
+    let Some(path) = crate::paths::config_dir()
+        .map(|dir| dir.join("departments.tsv"))
+        .filter(|path| path.exists())
+    else {
+        return Cow::Borrowed(builtin);
+    };
+    match DepartmentTable::with_user_file(&path) {
+        Ok(table) => Cow::Owned(table),
+        Err(error) => {
+            let error = anyhow::Error::from(error);
+            eprintln!("warning: {error:#}; using the built-in department table");
+            Cow::Borrowed(builtin)
+        }
+    }
 }
 
 /// Prints file problems one per line and parse problems as a count.

@@ -17,7 +17,9 @@ pub enum RoleFilter {
     Any,
     /// Lead, named or inferred from the first responsible unit.
     Lead,
+    /// Responsible (责任单位).
     Responsible,
+    /// Cooperating (配合单位).
     Cooperating,
 }
 

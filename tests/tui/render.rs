@@ -75,6 +75,8 @@ fn help_overlay_lists_the_keymap() {
         "Fuzzy search in task text",
         "Filter by department",
         "S-Tab",
+        "Mark the task reviewed",
+        "Next completion",
     ] {
         assert!(
             text.contains(expected),
@@ -82,6 +84,23 @@ fn help_overlay_lists_the_keymap() {
         );
     }
     insta::assert_snapshot!("help_overlay", screen(&terminal));
+}
+
+#[test]
+fn help_scrolls_to_its_last_key_on_a_small_screen() {
+    let mut harness = Harness::samples();
+    harness.key(KeyCode::Char('?'));
+    let first = screen(&harness.draw(80, 24));
+    assert!(first.contains("Show or hide this help"), "{first}");
+    assert!(!first.contains("Next completion"), "{first}");
+    assert!(first.contains(" 1–16/49 "), "{first}");
+    harness.key(KeyCode::Char('G'));
+    let last = screen(&harness.draw(80, 24));
+    assert!(last.contains("Next completion"), "{last}");
+    assert!(last.contains(" 34–49/49 "), "{last}");
+    harness.key(KeyCode::Char('k'));
+    let up = screen(&harness.draw(80, 24));
+    assert!(up.contains(" 33–48/49 "), "{up}");
 }
 
 #[test]

@@ -197,6 +197,9 @@ pub struct App {
     pub areas: PaneAreas,
     /// Visible rows per pane at the last draw, for page keys.
     pub heights: [usize; 4],
+    /// How far the open help or warnings overlay could scroll at the last
+    /// draw.
+    pub overlay_max_scroll: usize,
     pub quit: bool,
     /// Marks and notes, when a review file is in use.
     pub review: Option<ReviewState>,
@@ -232,6 +235,7 @@ impl App {
             selected_task: None,
             areas: PaneAreas::default(),
             heights: [0; 4],
+            overlay_max_scroll: 0,
             quit: false,
             review: None,
             problems: None,
@@ -592,11 +596,14 @@ impl App {
             return;
         };
         match action {
-            Some(Action::Down) => *scroll += 1,
+            Some(Action::Down) => *scroll = (*scroll + 1).min(self.overlay_max_scroll),
             Some(Action::Up) => *scroll = scroll.saturating_sub(1),
-            Some(Action::PageDown) => *scroll += DEFAULT_PAGE,
+            Some(Action::PageDown) => {
+                *scroll = (*scroll + DEFAULT_PAGE).min(self.overlay_max_scroll)
+            }
             Some(Action::PageUp) => *scroll = scroll.saturating_sub(DEFAULT_PAGE),
             Some(Action::Top) => *scroll = 0,
+            Some(Action::Bottom) => *scroll = self.overlay_max_scroll,
             Some(Action::Quit) if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
             Some(Action::Quit | Action::Help | Action::Warnings | Action::PopFilter) => {
                 self.mode = Mode::Normal

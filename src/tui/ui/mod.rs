@@ -98,5 +98,5 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         height: area.height.saturating_sub(STATUS_ROWS),
         ..area
     };
-    overlay::draw(frame, over, app);
+    app.overlay_max_scroll = overlay::draw(frame, over, app);
 }

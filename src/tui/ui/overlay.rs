@@ -2,7 +2,7 @@
 //! warnings, and the department completions.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
@@ -22,8 +22,17 @@ const GROUPS: [Group; 5] = [
     Group::Editing,
 ];
 
+/// Cells between the two columns of the help.
+const COLUMN_GAP: usize = 4;
+
 /// The lines of the help overlay: every action with its keys, by group.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    join_groups(help_groups(app))
+}
+
+/// One block of lines per help group: its title, then each action with its
+/// keys.
+fn help_groups(app: &App) -> Vec<Vec<Line<'static>>> {
     let labels = app.lang.labels();
     let rows: Vec<(Group, String, &str)> = Action::ALL
         .iter()
@@ -41,40 +50,71 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         .map(|(_, keys, _)| width(keys))
         .max()
         .unwrap_or(0);
+    GROUPS
+        .iter()
+        .filter_map(|&group| {
+            let members: Vec<&(Group, String, &str)> =
+                rows.iter().filter(|(g, _, _)| *g == group).collect();
+            if members.is_empty() {
+                return None;
+            }
+            let mut lines = vec![Line::styled(
+                labels.group(group).to_string(),
+                app.theme.title,
+            )];
+            for (_, keys, description) in members {
+                let pad = " ".repeat(key_cells - width(keys) + 2);
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(keys.clone(), app.theme.key),
+                    Span::raw(pad),
+                    Span::raw(description.to_string()),
+                ]));
+            }
+            Some(lines)
+        })
+        .collect()
+}
+
+/// The groups one after the other, a blank line between two.
+fn join_groups(groups: Vec<Vec<Line<'static>>>) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for group in GROUPS {
-        let members: Vec<&(Group, String, &str)> =
-            rows.iter().filter(|(g, _, _)| *g == group).collect();
-        if members.is_empty() {
-            continue;
-        }
+    for group in groups {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::styled(
-            labels.group(group).to_string(),
-            app.theme.title,
-        ));
-        for (_, keys, description) in members {
-            let pad = " ".repeat(key_cells - width(keys) + 2);
-            lines.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(keys.clone(), app.theme.key),
-                Span::raw(pad),
-                Span::raw(description.to_string()),
-            ]));
-        }
+        lines.extend(group);
     }
     lines
 }
 
-/// Draws the overlay of the current mode, if it has one.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+/// The help in two columns when two fit in `cells`, else in one; the groups
+/// split where the taller column is shortest.
+fn help_columns(app: &App, cells: usize) -> Vec<Vec<Line<'static>>> {
+    let mut groups = help_groups(app);
+    let widest = groups.iter().flatten().map(Line::width).max().unwrap_or(0);
+    if 2 * widest + COLUMN_GAP > cells || groups.len() < 2 {
+        return vec![join_groups(groups)];
+    }
+    let height = |blocks: &[Vec<Line>]| -> usize {
+        blocks.iter().map(|block| block.len() + 1).sum::<usize>() - 1
+    };
+    let split = (1..groups.len())
+        .min_by_key(|&split| height(&groups[..split]).max(height(&groups[split..])))
+        .unwrap_or(1);
+    let right = groups.split_off(split);
+    vec![join_groups(groups), join_groups(right)]
+}
+
+/// Draws the overlay of the current mode, if it has one; returns how far a
+/// scrolling overlay can scroll.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
     match &app.mode {
         Mode::Help { scroll } => {
             let labels = app.lang.labels();
+            let cells = usize::from(popup_rect(area).width.saturating_sub(2));
             let title = format!("{} · {}", labels.help, labels.close_hint);
-            popup(frame, area, app, &title, help_lines(app), *scroll);
+            popup(frame, area, app, &title, help_columns(app, cells), *scroll)
         }
         Mode::Warnings { scroll } => {
             let labels = app.lang.labels();
@@ -94,15 +134,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 lines.push(Line::raw(labels.no_warnings));
             }
             let title = format!("{} · {}", labels.warnings, labels.close_hint);
-            popup(frame, area, app, &title, lines, *scroll);
+            popup(frame, area, app, &title, vec![lines], *scroll)
         }
         Mode::Department {
             completions,
             picked,
             ..
-        } => completions_popup(frame, area, app, completions, *picked),
-        Mode::Problems { cursor } => problems_popup(frame, area, app, *cursor),
-        Mode::Normal | Mode::Search { .. } | Mode::Note { .. } => {}
+        } => {
+            completions_popup(frame, area, app, completions, *picked);
+            0
+        }
+        Mode::Problems { cursor } => {
+            problems_popup(frame, area, app, *cursor);
+            0
+        }
+        Mode::Normal | Mode::Search { .. } | Mode::Note { .. } => 0,
     }
 }
 
@@ -172,20 +218,53 @@ fn problems_popup(frame: &mut Frame, area: Rect, app: &App, mut cursor: ListCurs
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn popup(frame: &mut Frame, area: Rect, app: &App, title: &str, lines: Vec<Line>, scroll: usize) {
-    let rect = area.centered(Constraint::Percentage(80), Constraint::Percentage(80));
+/// Where a scrolling popup goes on a screen of `area`.
+fn popup_rect(area: Rect) -> Rect {
+    area.centered(Constraint::Percentage(90), Constraint::Percentage(80))
+}
+
+/// A framed popup showing `columns` side by side, scrolled together by
+/// `scroll` lines; returns the furthest it can scroll. When it can scroll,
+/// the bottom border tells which lines are showing.
+fn popup(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: &str,
+    columns: Vec<Vec<Line>>,
+    scroll: usize,
+) -> usize {
+    let rect = popup_rect(area);
     clear_around(frame, rect, area);
-    let block = PaneFrame {
+    let rows = usize::from(rect.height.saturating_sub(2));
+    let longest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let max_scroll = longest.saturating_sub(rows);
+    let scroll = scroll.min(max_scroll);
+    let mut block = PaneFrame {
         title: title.to_string(),
         focused: true,
         theme: &app.theme,
     }
     .block();
+    if max_scroll > 0 {
+        let shown = format!(
+            " {}–{}/{longest} ",
+            scroll + 1,
+            (scroll + rows).min(longest)
+        );
+        block = block.title_bottom(Line::from(shown).right_aligned());
+    }
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = u16::try_from(scroll.min(max_scroll)).unwrap_or(u16::MAX);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    let constraints = vec![Constraint::Fill(1); columns.len()];
+    let areas = Layout::horizontal(constraints)
+        .spacing(u16::try_from(COLUMN_GAP).unwrap_or(0))
+        .split(inner);
+    let offset = u16::try_from(scroll).unwrap_or(u16::MAX);
+    for (lines, column) in columns.into_iter().zip(areas.iter()) {
+        frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), *column);
+    }
+    max_scroll
 }
 
 /// Clears `rect`; a wide character whose right half lies under the popup's

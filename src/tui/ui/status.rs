@@ -78,11 +78,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             if matches!(app.mode, Mode::Department { .. }) {
                 actions.push(Action::CompletionDown);
             }
-            frame.render_widget(hints(app, &actions), bottom);
+            frame.render_widget(hints(app, &actions, usize::from(area.width)), bottom);
         }
         _ => {
             frame.render_widget(summary(app, usize::from(area.width)), top);
-            frame.render_widget(hints(app, pane_actions(app.focus)), bottom);
+            let cells = usize::from(area.width);
+            frame.render_widget(hints(app, pane_actions(app.focus), cells), bottom);
         }
     }
 }
@@ -190,22 +191,28 @@ fn chip(app: &App, kind: FilterKind) -> String {
     }
 }
 
-/// `key action` pairs from the keymap, for `actions`.
-fn hints(app: &App, actions: &[Action]) -> Line<'static> {
+/// `key action` pairs from the keymap, for `actions`, in `cells`: a pair
+/// that does not fit is left out whole, never cut.
+fn hints(app: &App, actions: &[Action], cells: usize) -> Line<'static> {
     let mut spans = Vec::new();
+    let mut used = 0;
     for &action in actions {
         let keys = app.keymap.hint(action);
         if keys.is_empty() {
             continue;
         }
-        if !spans.is_empty() {
+        let label = format!(" {}", hint_label(action, app.lang));
+        let gap = if spans.is_empty() { 0 } else { 2 };
+        let needed = gap + width(&keys) + width(&label);
+        if used + needed > cells {
+            continue;
+        }
+        used += needed;
+        if gap > 0 {
             spans.push(Span::raw("  "));
         }
         spans.push(Span::styled(keys, app.theme.key));
-        spans.push(Span::styled(
-            format!(" {}", hint_label(action, app.lang)),
-            app.theme.dim,
-        ));
+        spans.push(Span::styled(label, app.theme.dim));
     }
     Line::from(spans)
 }
