@@ -218,6 +218,13 @@ fn exit_codes() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("/no/such/folder"));
+    // The dashboard fails the same way, before it takes over the terminal.
+    zeren()
+        .arg("/no/such/folder")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("warning: /no/such/folder"))
+        .stderr(predicate::str::contains("no document could be loaded"));
     zeren().args(["export", "--format", "pdf"]).assert().code(2);
     zeren().args(["stats", "--role", "boss"]).assert().code(2);
     zeren().arg("--no-such-option").assert().code(2);

@@ -1,24 +1,32 @@
 //! `zeren [PATH]...`: the dashboard, started with the shared filters set.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use super::args::{DashboardArgs, FilterArgs};
+use crate::load::load_with_progress;
 use crate::review::{Review, ReviewBook, default_review_path};
 use crate::store::Store;
 use crate::tui::app::ReviewState;
 use crate::tui::filters::{DeptChoice, Filters};
 use crate::tui::i18n::Lang;
 use crate::tui::keymap::Keymap;
+use crate::tui::loading::Loading;
 use crate::tui::theme::Theme;
-use crate::tui::{self, Options};
+use crate::tui::{self, Options, Screen};
 
 /// The user's keymap file, when there is a config folder.
 fn user_keymap_path() -> Option<PathBuf> {
     crate::paths::config_dir().map(|dir| dir.join("keymap.toml"))
 }
 
-/// Opens the dashboard over `store`.
-pub fn run(store: Store, args: &DashboardArgs) -> anyhow::Result<()> {
+/// How long loading may take before the dashboard opens on a gauge.
+const PATIENCE: Duration = Duration::from_millis(300);
+
+/// Loads the documents and opens the dashboard over them; a load that takes
+/// longer than a moment shows a gauge in the dashboard meanwhile. Fails when
+/// no document could be loaded.
+pub fn run(args: &DashboardArgs) -> anyhow::Result<()> {
     let lang = args
         .lang
         .unwrap_or_else(|| Lang::from_env_value(std::env::var("LANG").ok().as_deref()));
@@ -32,9 +40,34 @@ pub fn run(store: Store, args: &DashboardArgs) -> anyhow::Result<()> {
         }),
         None => Keymap::builtin(),
     };
+    let paths = args.input.paths.clone();
+    let table = super::department_table();
+    let loading = Loading::start(move |report| load_with_progress(&paths, &table, report))?;
+    let (store, screen) = match loading.wait(PATIENCE)? {
+        Ok(store) => (store, None),
+        Err(loading) => {
+            let mut screen = Screen::start()?;
+            match loading.show(&mut screen, &keymap, lang, &theme)? {
+                Some(store) => (store, Some(screen)),
+                None => return Ok(()),
+            }
+        }
+    };
+    let print = screen.is_none();
+    let screen = match screen {
+        Some(screen) if !store.documents().is_empty() => screen,
+        screen => {
+            // On the normal screen, where the warnings can be read.
+            drop(screen);
+            super::report_warnings(&store);
+            anyhow::ensure!(!store.documents().is_empty(), "no document could be loaded");
+            Screen::start()?
+        }
+    };
     let filters = initial_filters(&store, &args.filters);
-    let (review, message) = open_review(&store, args);
+    let (review, message) = open_review(&store, args, print);
     tui::run(
+        screen,
         store,
         Options {
             lang,
@@ -49,8 +82,13 @@ pub fn run(store: Store, args: &DashboardArgs) -> anyhow::Result<()> {
 }
 
 /// The review file of `--review`, or the default one beside the documents;
-/// a file set aside because it was unusable is reported.
-fn open_review(store: &Store, args: &DashboardArgs) -> (Option<ReviewState>, Option<String>) {
+/// a file set aside because it was unusable is reported (on stderr too when
+/// `print`).
+fn open_review(
+    store: &Store,
+    args: &DashboardArgs,
+    print: bool,
+) -> (Option<ReviewState>, Option<String>) {
     let Some(path) = args
         .review
         .clone()
@@ -60,7 +98,9 @@ fn open_review(store: &Store, args: &DashboardArgs) -> (Option<ReviewState>, Opt
     };
     let (book, warning) = ReviewBook::open(path);
     let message = warning.map(|warning| {
-        eprintln!("warning: {warning}");
+        if print {
+            eprintln!("warning: {warning}");
+        }
         warning.to_string()
     });
     (Some(ReviewState::new(Review::new(book, store))), message)

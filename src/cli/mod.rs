@@ -51,8 +51,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let store = load_or_fail(&cli.dashboard.input.paths)?;
-            dashboard::run(store, &cli.dashboard)?;
+            dashboard::run(&cli.dashboard)?;
             Ok(ExitCode::SUCCESS)
         }
     }

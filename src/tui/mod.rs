@@ -1,8 +1,9 @@
 //! The dashboard: a ratatui + crossterm terminal app over the store.
 //!
 //! `App` holds the state and turns actions into new state, `ui` draws the
-//! state, `worker` computes filtered views off the input thread, and this
-//! module runs the thin event loop and always restores the terminal.
+//! state, `worker` computes filtered views off the input thread, `screen`
+//! owns the terminal and always restores it, `loading` shows a gauge while
+//! a large folder loads, and this module runs the thin event loop.
 
 pub mod action;
 pub mod app;
@@ -10,6 +11,8 @@ pub mod filters;
 pub mod i18n;
 pub mod input;
 pub mod keymap;
+pub mod loading;
+mod screen;
 pub mod text;
 pub mod theme;
 pub mod tree;
@@ -17,24 +20,20 @@ pub mod ui;
 pub mod view;
 mod worker;
 
-use std::io::stdout;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 
 use anyhow::Context;
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{Event, MouseEventKind};
 
 use app::{App, Command, Msg, ReviewState};
 use filters::Filters;
 use i18n::Lang;
 use keymap::Keymap;
+use screen::Incoming;
+pub use screen::Screen;
 use theme::Theme;
 use worker::Worker;
 
@@ -55,54 +54,16 @@ pub struct Options {
     pub message: Option<String>,
 }
 
-/// What the event loop waits for.
-enum Incoming {
-    Terminal(Event),
-    TerminalFailed(std::io::Error),
-    App(Msg),
-}
-
-/// Runs the dashboard until the user quits; the terminal is restored on
-/// quit, on error and on panic.
-pub fn run(store: Store, options: Options) -> anyhow::Result<()> {
-    install_panic_hook();
-    let mut terminal = ratatui::try_init().context("cannot start the terminal dashboard")?;
-    let enabled = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = enabled
-        .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, Arc::new(store), options));
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-    result
-}
-
-/// Turns mouse capture and bracketed paste off before ratatui's own hook
-/// restores the screen, so a panic leaves a usable shell.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        previous(info);
-    }));
-}
-
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    store: Arc<Store>,
-    options: Options,
-) -> anyhow::Result<()> {
-    let (sender, inbox) = channel::<Incoming>();
-    let to_loop = sender.clone();
-    thread::Builder::new()
-        .name("zeren-input".to_string())
-        .spawn(move || read_terminal(&to_loop))
-        .context("cannot start the input thread")?;
-    let to_loop = sender.clone();
+/// Runs the dashboard on `screen` until the user quits; the terminal is
+/// restored when `screen` is dropped, also on error and on panic.
+pub fn run(mut screen: Screen, store: Store, options: Options) -> anyhow::Result<()> {
+    let store = Arc::new(store);
+    let to_loop = screen.sender.clone();
     let worker = Worker::spawn(Arc::clone(&store), move |view| {
         to_loop.send(Incoming::App(Msg::View(view))).is_ok()
     })
     .context("cannot start the view worker")?;
-    spawn_problem_check(Arc::clone(&store), sender.clone());
+    spawn_problem_check(Arc::clone(&store), screen.sender.clone());
     let mut app = App::new(
         Arc::clone(&store),
         options.keymap,
@@ -118,16 +79,16 @@ fn event_loop(
     let jobs = Jobs {
         store,
         worker,
-        sender,
+        sender: screen.sender.clone(),
     };
     let first = app.first_view();
     jobs.run(first);
     let mut redraw = true;
     while !app.quit {
         if redraw {
-            terminal.draw(|frame| ui::draw(frame, &mut app))?;
+            screen.terminal.draw(|frame| ui::draw(frame, &mut app))?;
         }
-        redraw = handle_next(&inbox, &mut app, &jobs)?;
+        redraw = handle_next(&screen.inbox, &mut app, &jobs)?;
     }
     Ok(())
 }
@@ -202,17 +163,4 @@ fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, jobs: &Jobs) -> anyhow
         }
     }
     Ok(redraw)
-}
-
-fn read_terminal(sender: &Sender<Incoming>) {
-    loop {
-        let incoming = match event::read() {
-            Ok(event) => Incoming::Terminal(event),
-            Err(error) => Incoming::TerminalFailed(error),
-        };
-        let failed = matches!(incoming, Incoming::TerminalFailed(_));
-        if sender.send(incoming).is_err() || failed {
-            return;
-        }
-    }
 }

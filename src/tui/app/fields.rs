@@ -140,10 +140,16 @@ impl App {
                         label: self.store.departments().get(dept).canonical.clone(),
                         departments: vec![dept],
                     },
-                    None if !input.text().trim().is_empty() => DeptChoice {
-                        label: input.text().trim().to_string(),
-                        departments: self.store.departments().matching(input.text().trim()),
-                    },
+                    None if !input.text().trim().is_empty() => {
+                        let typed = input.text().trim();
+                        let departments = self.store.departments().matching(typed);
+                        // One department: its name says more than what was typed.
+                        let label = match departments.as_slice() {
+                            [only] => self.store.departments().get(*only).canonical.clone(),
+                            _ => typed.to_string(),
+                        };
+                        DeptChoice { label, departments }
+                    }
                     None => return None,
                 };
                 self.filters.set_department(choice);
