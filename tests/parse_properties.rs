@@ -170,3 +170,11 @@ proptest! {
         }
     }
 }
+
+/// Inputs that once made the parser panic, found by the properties above.
+#[test]
+fn regressions_found_by_the_properties() {
+    // Tasks numbered 一、 and a heading-shaped line before one: the heading
+    // rank above the tasks' rank used to underflow.
+    parse_twice("一、\n第一部分牵头单位:第一部分");
+}

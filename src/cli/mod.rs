@@ -6,6 +6,7 @@ mod check;
 mod dashboard;
 mod export;
 mod output;
+mod progress;
 mod stats;
 mod table;
 
@@ -15,7 +16,6 @@ use std::borrow::Cow;
 use std::process::ExitCode;
 
 use crate::departments::DepartmentTable;
-use crate::load::load;
 use crate::store::{Filter, Store};
 
 /// Exit status when nothing could be loaded or written.
@@ -57,11 +57,12 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Loads the store, printing load warnings on stderr; fails when no
-/// document could be loaded.
+/// Loads the store (with a progress bar on a terminal when it takes a
+/// while), printing load warnings on stderr; fails when no document could be
+/// loaded.
 fn load_or_fail(paths: &[std::path::PathBuf]) -> anyhow::Result<Store> {
     let table = department_table();
-    let store = load(paths, &table);
+    let store = progress::load_showing_progress(paths, &table);
     report_warnings(&store);
     if store.documents().is_empty() {
         anyhow::bail!("no document could be loaded");

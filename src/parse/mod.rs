@@ -17,6 +17,7 @@ mod units;
 mod width;
 
 pub use units::split_units;
+pub use width::fold_width;
 
 use lines::{Kind, Line};
 use structure::{TaskMode, Walker};

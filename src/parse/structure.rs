@@ -362,7 +362,12 @@ impl<'a> Walker<'a> {
             });
             self.last = Last::Task;
         } else if is_heading_shaped(text) && self.next_is_task(index) {
-            self.heading(self.mode.task_rank() - 1, "", text, line.number);
+            self.heading(
+                self.mode.task_rank().saturating_sub(1),
+                "",
+                text,
+                line.number,
+            );
         } else {
             self.last = Last::Other;
         }

@@ -9,8 +9,8 @@
 
 use super::hash::FastMap;
 use super::{
-    City, CityId, DocId, Document, RolePostings, SectionNode, Store, StoreWarning, Task, TaskId,
-    UnitId, UnitRef,
+    City, CityId, DocId, Document, PlanRun, RolePostings, SectionNode, Store, StoreWarning, Task,
+    TaskId, UnitId, UnitRef,
 };
 use crate::departments::{Departments, DeptId};
 use crate::model::{ParsedDocument, ParsedTask, Role};
@@ -198,6 +198,7 @@ pub struct StoreBuilder {
     documents: Vec<Document>,
     sections: Vec<SectionNode>,
     tasks: Vec<Task>,
+    plan_runs: Vec<PlanRun>,
     unit_names: Vec<Box<str>>,
     unit_ids: FastMap<Box<str>, UnitId>,
     /// (city, unit) → department; city `u32::MAX` when unknown.
@@ -216,6 +217,7 @@ impl StoreBuilder {
             documents: Vec::new(),
             sections: Vec::new(),
             tasks: Vec::new(),
+            plan_runs: Vec::new(),
             unit_names: Vec::new(),
             unit_ids: FastMap::default(),
             unit_departments: FastMap::default(),
@@ -280,6 +282,7 @@ impl StoreBuilder {
             }
             let task_id = id(self.tasks.len());
             self.index_units(task_id, &task);
+            self.extend_plan_run(doc_id, task_id, task.plan);
             self.tasks.push(task);
         }
         document.tasks = shift(document.tasks);
@@ -287,6 +290,23 @@ impl StoreBuilder {
             self.cities[city as usize].task_count += document.tasks.len();
         }
         self.documents.push(document);
+    }
+
+    /// Adds `task` to the run of its plan, or starts a new run.
+    fn extend_plan_run(&mut self, document: DocId, task: TaskId, plan: Option<u32>) {
+        let Some(plan) = plan else {
+            return;
+        };
+        match self.plan_runs.last_mut() {
+            Some(run) if run.document == document && run.plan == plan && run.tasks.end == task => {
+                run.tasks.end = task + 1;
+            }
+            _ => self.plan_runs.push(PlanRun {
+                document,
+                plan,
+                tasks: task..task + 1,
+            }),
+        }
     }
 
     fn add_parse_warnings(&mut self, document: &Document, doc_id: DocId) {
@@ -388,6 +408,7 @@ impl StoreBuilder {
             documents: self.documents,
             sections: self.sections,
             tasks: self.tasks,
+            plan_runs: self.plan_runs,
             unit_names: self.unit_names,
             departments: self.departments,
             postings: self.postings,

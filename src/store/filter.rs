@@ -62,6 +62,16 @@ pub struct Filter {
     pub query: Option<String>,
 }
 
+impl Filter {
+    /// True when a condition other than the text query is set.
+    pub fn restricts(&self) -> bool {
+        self.cities.is_some()
+            || self.range.is_some()
+            || self.departments.is_some()
+            || self.role != RoleFilter::Any
+    }
+}
+
 /// Candidate tasks, before the per-task checks.
 enum Candidates {
     Range(Range<TaskId>),

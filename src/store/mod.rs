@@ -107,6 +107,15 @@ pub struct City {
     pub task_count: usize,
 }
 
+/// Consecutive tasks of one document under the same plan title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRun {
+    pub document: DocId,
+    /// Index into the document's plans.
+    pub plan: u32,
+    pub tasks: Range<TaskId>,
+}
+
 /// Per-role task lists of one department, sorted by task id.
 #[derive(Debug, Clone, Default)]
 pub struct RolePostings {
@@ -148,6 +157,7 @@ pub struct Store {
     documents: Vec<Document>,
     sections: Vec<SectionNode>,
     tasks: Vec<Task>,
+    plan_runs: Vec<PlanRun>,
     unit_names: Vec<Box<str>>,
     departments: Departments,
     postings: Vec<RolePostings>,
@@ -174,6 +184,12 @@ impl Store {
     /// One task.
     pub fn task(&self, id: TaskId) -> &Task {
         &self.tasks[id as usize]
+    }
+
+    /// The runs of tasks under one plan title, in task order; tasks with no
+    /// plan are in none.
+    pub fn plan_runs(&self) -> &[PlanRun] {
+        &self.plan_runs
     }
 
     /// All section headings, by id.

@@ -5,10 +5,18 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+mod matches;
+mod tally;
+mod task_set;
+
+pub use matches::MatchCache;
+
+use matches::{Match, rank};
+use tally::{Parts, tally};
+
 use super::filters::{FilterKind, Filters};
 use crate::departments::DeptId;
-use crate::search::FuzzyQuery;
-use crate::store::{DocId, Store, TaskId};
+use crate::store::{DocId, Filter, Store, TaskId};
 
 /// A request to recompute the view; the newest generation wins.
 #[derive(Debug, Clone)]
@@ -39,134 +47,111 @@ pub struct ViewResult {
     pub lead_counts: Vec<(DeptId, usize)>,
 }
 
-/// Fuzzy matches kept between requests, so a query that grows narrows the
-/// previous matches instead of scanning every task again.
-#[derive(Debug, Default)]
-pub struct MatchCache {
-    query: String,
-    /// Matching tasks with their scores, in id order.
-    matches: Vec<(TaskId, i64)>,
-}
-
-impl MatchCache {
-    /// Tasks matching `query` with their scores, in id order.
-    fn matches(&mut self, store: &Store, query: &str) -> &[(TaskId, i64)] {
-        if query == self.query && !query.is_empty() {
-            return &self.matches;
-        }
-        let Some(fuzzy) = FuzzyQuery::new(query) else {
-            self.query.clear();
-            self.matches.clear();
-            return &self.matches;
-        };
-        let narrows = !self.query.is_empty() && query.starts_with(self.query.as_str());
-        let candidates: Vec<TaskId> = if narrows {
-            self.matches.iter().map(|(id, _)| *id).collect()
-        } else {
-            (0..count(store.tasks().len())).collect()
-        };
-        self.matches = candidates
-            .into_iter()
-            .filter_map(|id| fuzzy.score(&store.task(id).text).map(|score| (id, score)))
-            .collect();
-        self.query = query.to_string();
-        &self.matches
-    }
-}
-
-fn count(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
-}
-
 /// Computes what the panes show for `request`.
 pub fn compute(store: &Store, request: &ViewRequest, cache: &mut MatchCache) -> ViewResult {
     let filters = &request.filters;
-    let scores: Option<HashMap<TaskId, i64>> = filters
+    let matches: Option<&[Match]> = filters
         .query
         .as_deref()
-        .map(|query| cache.matches(store, query).iter().copied().collect());
+        .map(|query| cache.matches(store, query));
     let matching = |except: Option<FilterKind>| -> Vec<TaskId> {
-        let mut tasks = store.filter_structured(&filters.to_store_filter(except));
-        if let Some(scores) = &scores {
-            tasks.retain(|id| scores.contains_key(id));
-        }
+        let mut tasks = select(store, &filters.to_store_filter(except), matches);
         if let Some(keep) = &request.review_keep {
             tasks.retain(|&id| keep.get(id as usize).copied().unwrap_or(false));
         }
         tasks
     };
     let mut tasks = matching(None);
-    let for_kind = |kind: FilterKind, tasks: &Vec<TaskId>| {
-        if filters.active().contains(&kind) {
-            matching(Some(kind))
-        } else {
-            tasks.clone()
-        }
+    // The city and tree panes count under every filter but their own.
+    let for_kind = |kind: FilterKind| {
+        filters
+            .active()
+            .contains(&kind)
+            .then(|| matching(Some(kind)))
     };
-    let city_tasks = for_kind(FilterKind::City, &tasks);
-    let scope_tasks = for_kind(FilterKind::Scope, &tasks);
-    let mut result = ViewResult {
+    let city_tasks = for_kind(FilterKind::City);
+    let scope_tasks = for_kind(FilterKind::Scope);
+    let mut counts = tally(
+        store,
+        &tasks,
+        Parts {
+            cities: city_tasks.is_none(),
+            tree: scope_tasks.is_none(),
+            leads: true,
+        },
+    );
+    if let Some(city_tasks) = &city_tasks {
+        let cities = tally(
+            store,
+            city_tasks,
+            Parts {
+                cities: true,
+                ..Parts::default()
+            },
+        );
+        counts.cities = cities.cities;
+        counts.unknown_city = cities.unknown_city;
+    }
+    if let Some(scope_tasks) = &scope_tasks {
+        let tree = tally(
+            store,
+            scope_tasks,
+            Parts {
+                tree: true,
+                ..Parts::default()
+            },
+        );
+        counts.documents = tree.documents;
+        counts.plans = tree.plans;
+        counts.sections = tree.sections;
+    }
+    if let Some(matches) = matches {
+        rank(&mut tasks, matches);
+    }
+    ViewResult {
         generation: request.generation,
-        lead_counts: lead_counts(store, &tasks),
-        ..ViewResult::default()
-    };
-    count_cities(store, &city_tasks, &mut result);
-    count_tree(store, &scope_tasks, &mut result);
-    if let Some(scores) = &scores {
-        tasks.sort_by(|a, b| scores[b].cmp(&scores[a]).then(a.cmp(b)));
-    }
-    result.tasks = tasks;
-    result
-}
-
-fn count_cities(store: &Store, tasks: &[TaskId], result: &mut ViewResult) {
-    result.city_counts = vec![0; store.cities().len()];
-    for &id in tasks {
-        match store.city_of_task(store.task(id)) {
-            Some(city) => result.city_counts[city as usize] += 1,
-            None => result.unknown_city_count += 1,
-        }
+        tasks,
+        city_counts: counts.cities,
+        unknown_city_count: counts.unknown_city,
+        document_counts: counts.documents,
+        plan_counts: counts.plans,
+        section_counts: counts.sections,
+        lead_counts: lead_ranking(store, counts.leads),
     }
 }
 
-fn count_tree(store: &Store, tasks: &[TaskId], result: &mut ViewResult) {
-    result.document_counts = vec![0; store.documents().len()];
-    result.section_counts = vec![0; store.sections().len()];
-    for &id in tasks {
-        let task = store.task(id);
-        result.document_counts[task.document as usize] += 1;
-        if let Some(plan) = task.plan {
-            *result.plan_counts.entry((task.document, plan)).or_default() += 1;
+/// Tasks passing the structured conditions of `filter` and, under a query,
+/// found in `matches`; in id order.
+fn select(store: &Store, filter: &Filter, matches: Option<&[Match]>) -> Vec<TaskId> {
+    match matches {
+        Some(matches) if !filter.restricts() => matches.iter().map(|found| found.id).collect(),
+        Some(matches) => {
+            let mut found = matches.iter().map(|found| found.id).peekable();
+            let mut tasks = store.filter_structured(filter);
+            tasks.retain(|&id| {
+                while found.next_if(|&next| next < id).is_some() {}
+                found.next_if_eq(&id).is_some()
+            });
+            tasks
         }
-        let mut section = task.section;
-        while let Some(current) = section {
-            result.section_counts[current as usize] += 1;
-            section = store.section(current).parent;
-        }
+        None if !filter.restricts() => (0..store.tasks().len())
+            .filter_map(|id| TaskId::try_from(id).ok())
+            .collect(),
+        None => store.filter_structured(filter),
     }
 }
 
-fn lead_counts(store: &Store, tasks: &[TaskId]) -> Vec<(DeptId, usize)> {
-    let mut counts = vec![0usize; store.departments().len()];
-    let mut seen: Vec<DeptId> = Vec::new();
-    for &id in tasks {
-        seen.clear();
-        for unit in store.task(id).effective_lead() {
-            if !seen.contains(&unit.dept) {
-                seen.push(unit.dept);
-                counts[unit.dept.0 as usize] += 1;
-            }
-        }
-    }
+/// Departments with their lead counts, most tasks first, then by name.
+fn lead_ranking(store: &Store, counts: Vec<usize>) -> Vec<(DeptId, usize)> {
     let mut leads: Vec<(DeptId, usize)> = counts
         .into_iter()
         .enumerate()
         .filter(|(_, n)| *n > 0)
-        .map(|(index, n)| (DeptId(count(index)), n))
+        .filter_map(|(index, n)| Some((DeptId(u32::try_from(index).ok()?), n)))
         .collect();
+    let departments = store.departments();
     leads.sort_by(|a, b| {
         b.1.cmp(&a.1).then_with(|| {
-            let departments = store.departments();
             departments
                 .get(a.0)
                 .canonical
