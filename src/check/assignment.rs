@@ -16,7 +16,7 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
             break;
         };
         if task.has_no_unit() {
-            let message = format!("no unit named for「{}」", excerpt(&task.text));
+            let message = format!("no unit named for「{}」", excerpt(store.text_of(task)));
             problems.push(Problem::at_task(store, ProblemKind::NoUnit, id, message));
             continue;
         }

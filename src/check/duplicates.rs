@@ -15,7 +15,11 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
         let Ok(id) = TaskId::try_from(index) else {
             break;
         };
-        let normalised: String = task.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let normalised: String = store
+            .text_of(task)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         if normalised.is_empty() {
             continue;
         }
@@ -33,7 +37,7 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
                 let message = format!(
                     "same text as {place} (task {}):「{}」",
                     slot.get(),
-                    excerpt(&task.text)
+                    excerpt(store.text_of(task))
                 );
                 problems.push(Problem::at_task(
                     store,

@@ -57,7 +57,7 @@ pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::
             store.plan_of(task).unwrap_or_default(),
             &store.section_path(task.section).join(SECTION_SEPARATOR),
             task.number.as_deref().unwrap_or_default(),
-            &task.text,
+            store.text_of(task),
             &lead.join(UNIT_SEPARATOR),
             if task.lead_inferred { "true" } else { "false" },
             &store

@@ -151,7 +151,7 @@ fn task_out<'a>(store: &'a Store, view: &'a ExportView, id: TaskId) -> TaskOut<'
         plan: store.plan_of(task),
         section: store.section_path(task.section),
         number: task.number.as_deref(),
-        text: &task.text,
+        text: store.text_of(task),
         lead,
         lead_inferred: task.lead_inferred,
         responsible: store.unit_names_in(task, Role::Responsible),

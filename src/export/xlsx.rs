@@ -93,7 +93,7 @@ fn write_task(
         store.plan_of(task).unwrap_or_default(),
         &store.section_path(task.section).join(SECTION_SEPARATOR),
         task.number.as_deref().unwrap_or_default(),
-        &task.text,
+        store.text_of(task),
         &lead.join(UNIT_SEPARATOR),
         &store
             .unit_names_in(task, Role::Responsible)

@@ -44,7 +44,7 @@ pub fn task_keys(store: &Store) -> Vec<TaskKey> {
         let mut seen: HashMap<(Option<u32>, Option<&str>, u64), u32> = HashMap::new();
         for id in document.tasks.clone() {
             let task = store.task(id);
-            let text_hash = text_hash(&task.text);
+            let text_hash = text_hash(store.text_of(task));
             let occurrence = seen
                 .entry((task.plan, task.number.as_deref(), text_hash))
                 .or_insert(0);

@@ -76,7 +76,11 @@ impl MarkContext {
         Self {
             file,
             number: task.number.as_deref().map(str::to_string),
-            text: task.text.chars().take(CONTEXT_TEXT_CHARS).collect(),
+            text: store
+                .text_of(task)
+                .chars()
+                .take(CONTEXT_TEXT_CHARS)
+                .collect(),
         }
     }
 }

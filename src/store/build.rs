@@ -10,7 +10,7 @@
 use super::hash::FastMap;
 use super::{
     City, CityId, DocId, Document, PlanRun, RolePostings, SectionNode, Store, StoreWarning, Task,
-    TaskId, UnitId, UnitRef,
+    TaskId, TextSpan, UnitId, UnitRef,
 };
 use crate::departments::{Departments, DeptId};
 use crate::model::{ParsedDocument, ParsedTask, Role};
@@ -38,6 +38,8 @@ pub struct PreparedDocument {
     document: Document,
     sections: Vec<SectionNode>,
     tasks: Vec<Task>,
+    /// The tasks' texts one after the other; spans count from its start.
+    texts: String,
     /// The distinct unit names of the document, as written.
     unit_names: Vec<String>,
 }
@@ -55,6 +57,7 @@ impl PreparedDocument {
         let mut local_units: FastMap<String, UnitId> = FastMap::default();
         let mut assignment_units: Vec<Option<Box<[UnitRef]>>> =
             vec![None; parsed.assignments.len()];
+        let mut texts = String::new();
         let tasks: Vec<Task> = std::mem::take(&mut parsed.tasks)
             .into_iter()
             .map(|task| {
@@ -67,7 +70,7 @@ impl PreparedDocument {
                         &mut local_units,
                     )
                 });
-                local_task(task, units)
+                local_task(task, units, &mut texts)
             })
             .collect();
         let mut prepared = Self {
@@ -82,6 +85,7 @@ impl PreparedDocument {
             },
             sections,
             tasks,
+            texts,
             unit_names,
         };
         prepared.fill_section_ranges();
@@ -176,7 +180,8 @@ fn local_unit_refs(
     units
 }
 
-fn local_task(task: ParsedTask, units: Box<[UnitRef]>) -> Task {
+/// The task in store form, its text appended to `texts`.
+fn local_task(task: ParsedTask, units: Box<[UnitRef]>, texts: &mut String) -> Task {
     let lead_inferred = !units.iter().any(|u| u.role == Role::Lead)
         && units.iter().any(|u| u.role == Role::Responsible);
     Task {
@@ -184,7 +189,11 @@ fn local_task(task: ParsedTask, units: Box<[UnitRef]>) -> Task {
         plan: task.plan.map(id),
         section: task.section.map(id),
         number: task.number.map(String::into_boxed_str),
-        text: task.text.into_boxed_str(),
+        text: {
+            let span = TextSpan::new(texts.len(), task.text.len());
+            texts.push_str(&task.text);
+            span
+        },
         units,
         lead_inferred,
         line: task.line,
@@ -198,6 +207,7 @@ pub struct StoreBuilder {
     documents: Vec<Document>,
     sections: Vec<SectionNode>,
     tasks: Vec<Task>,
+    texts: String,
     plan_runs: Vec<PlanRun>,
     unit_names: Vec<Box<str>>,
     unit_ids: FastMap<Box<str>, UnitId>,
@@ -217,6 +227,7 @@ impl StoreBuilder {
             documents: Vec::new(),
             sections: Vec::new(),
             tasks: Vec::new(),
+            texts: String::new(),
             plan_runs: Vec::new(),
             unit_names: Vec::new(),
             unit_ids: FastMap::default(),
@@ -249,8 +260,11 @@ impl StoreBuilder {
             mut document,
             sections,
             tasks,
+            texts,
             unit_names,
         } = prepared;
+        let text_offset = self.texts.len();
+        self.texts.push_str(&texts);
         let doc_id = id(self.documents.len());
         let first_section = id(self.sections.len());
         let first_task = id(self.tasks.len());
@@ -273,6 +287,7 @@ impl StoreBuilder {
         self.tasks.reserve(tasks.len());
         for mut task in tasks {
             task.document = doc_id;
+            task.text = task.text.shifted(text_offset);
             task.section = task.section.map(|section| section + first_section);
             for unit in task.units.iter_mut() {
                 if let Some(&(global, dept)) = units.get(unit.unit as usize) {
@@ -408,6 +423,7 @@ impl StoreBuilder {
             documents: self.documents,
             sections: self.sections,
             tasks: self.tasks,
+            texts: self.texts,
             plan_runs: self.plan_runs,
             unit_names: self.unit_names,
             departments: self.departments,

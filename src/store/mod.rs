@@ -61,6 +61,29 @@ pub struct UnitRef {
     pub role: Role,
 }
 
+/// Where a task's text lies in the store's one buffer of task texts: kept
+/// together, a scan over many tasks reads memory in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextSpan {
+    start: usize,
+    end: usize,
+}
+
+impl TextSpan {
+    /// The span of `len` bytes after the first `start`.
+    fn new(start: usize, len: usize) -> Self {
+        Self {
+            start,
+            end: start + len,
+        }
+    }
+
+    /// The span moved `offset` bytes further.
+    fn shifted(self, offset: usize) -> Self {
+        Self::new(self.start + offset, self.end - self.start)
+    }
+}
+
 /// One task.
 #[derive(Debug, Clone)]
 pub struct Task {
@@ -69,7 +92,9 @@ pub struct Task {
     pub plan: Option<u32>,
     pub section: Option<SectionId>,
     pub number: Option<Box<str>>,
-    pub text: Box<str>,
+    /// Where the task's text is in the store's text buffer
+    /// ([`Store::text_of`]).
+    pub text: TextSpan,
     /// Units in document order within each role.
     pub units: Box<[UnitRef]>,
     /// True when no lead is named and the first responsible unit leads.
@@ -157,6 +182,8 @@ pub struct Store {
     documents: Vec<Document>,
     sections: Vec<SectionNode>,
     tasks: Vec<Task>,
+    /// Every task's text, one after the other in task order.
+    texts: String,
     plan_runs: Vec<PlanRun>,
     unit_names: Vec<Box<str>>,
     departments: Departments,
@@ -184,6 +211,11 @@ impl Store {
     /// One task.
     pub fn task(&self, id: TaskId) -> &Task {
         &self.tasks[id as usize]
+    }
+
+    /// The text of `task`, a task of this store.
+    pub fn text_of(&self, task: &Task) -> &str {
+        self.texts.get(task.text.start..task.text.end).unwrap_or("")
     }
 
     /// The runs of tasks under one plan title, in task order; tasks with no

@@ -30,7 +30,7 @@ fn task_texts(harness: &Harness) -> Vec<String> {
         .view
         .tasks
         .iter()
-        .map(|&id| store.task(id).text.to_string())
+        .map(|&id| store.text_of(store.task(id)).to_string())
         .collect()
 }
 

@@ -81,7 +81,7 @@ pub fn detail_lines<'a>(
         .as_deref()
         .map(|number| format!("{number}. "))
         .unwrap_or_default();
-    for line in wrap(&format!("{number}{}", task.text), cells) {
+    for line in wrap(&format!("{number}{}", store.text_of(task)), cells) {
         lines.push(Line::from(line));
     }
     lines.push(Line::default());

@@ -83,10 +83,15 @@ fn task_row<'a>(
     let lead_cells = (cells / 4).min(MAX_LEAD_CELLS);
     let text_cells = cells.saturating_sub(width(&number) + lead_cells + 1);
     let matched = query
-        .map(|query| query.matched_chars(&task.text))
+        .map(|query| query.matched_chars(store.text_of(task)))
         .unwrap_or_default();
     let mut spans = vec![Span::styled(number, theme.dim)];
-    spans.extend(highlighted(&task.text, &matched, text_cells, theme.matched));
+    spans.extend(highlighted(
+        store.text_of(task),
+        &matched,
+        text_cells,
+        theme.matched,
+    ));
     let lead_shown = truncate(&lead_text, lead_cells);
     let lead_style = if task.lead_inferred {
         theme.dim

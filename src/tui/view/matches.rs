@@ -85,7 +85,7 @@ fn scan(store: &Store, fuzzy: &FuzzyQuery) -> Vec<Match> {
     let score = |index: usize| {
         let task = tasks.get(index)?;
         let id = TaskId::try_from(index).ok()?;
-        found(id, fuzzy.find(&task.text, Resume::default())?)
+        found(id, fuzzy.find(store.text_of(task), Resume::default())?)
     };
     if tasks.len() < PARALLEL_TEXTS {
         (0..tasks.len()).filter_map(score).collect()
@@ -112,7 +112,10 @@ fn narrow(store: &Store, fuzzy: &FuzzyQuery, previous: &Level) -> Vec<Match> {
         } else {
             Resume::default()
         };
-        found(known.id, fuzzy.find(&store.task(known.id).text, from)?)
+        found(
+            known.id,
+            fuzzy.find(store.text_of(store.task(known.id)), from)?,
+        )
     };
     let previous = &previous.matches;
     if previous.len() < PARALLEL_TEXTS {
