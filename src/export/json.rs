@@ -17,7 +17,7 @@ const VERSION: u32 = 1;
 struct Export<'a> {
     version: u32,
     documents: Vec<DocumentOut<'a>>,
-    tasks: Vec<TaskOut<'a>>,
+    tasks: Streamed<'a>,
     departments: Vec<DepartmentOut<'a>>,
     warnings: Vec<WarningOut<'a>>,
 }
@@ -86,11 +86,7 @@ pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::
             .iter()
             .map(|&id| document_out(store, id))
             .collect(),
-        tasks: view
-            .tasks
-            .iter()
-            .map(|&id| task_out(store, view, id))
-            .collect(),
+        tasks: Streamed { store, view },
         departments: department_counts(store, &view.tasks)
             .into_iter()
             .map(|counts| {
@@ -119,6 +115,24 @@ pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::
     };
     serde_json::to_writer_pretty(&mut *out, &export)?;
     writeln!(out)
+}
+
+/// The tasks of a view, made one at a time as they are written, so a large
+/// export never holds every task's output at once.
+struct Streamed<'a> {
+    store: &'a Store,
+    view: &'a ExportView,
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.view
+                .tasks
+                .iter()
+                .map(|&id| task_out(self.store, self.view, id)),
+        )
+    }
 }
 
 fn document_out(store: &Store, id: u32) -> DocumentOut<'_> {
