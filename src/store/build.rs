@@ -422,6 +422,7 @@ impl StoreBuilder {
         Store {
             documents: self.documents,
             sections: self.sections,
+            text_spans: self.tasks.iter().map(|task| task.text).collect(),
             tasks: self.tasks,
             texts: self.texts,
             plan_runs: self.plan_runs,

@@ -94,7 +94,7 @@ impl Store {
         match filter.query.as_deref().and_then(FuzzyQuery::new) {
             Some(query) => structured
                 .into_iter()
-                .filter(|&id| query.score(self.text_of(self.task(id))).is_some())
+                .filter(|&id| query.score(self.task_text(id)).is_some())
                 .collect(),
             None => structured,
         }

@@ -184,6 +184,9 @@ pub struct Store {
     tasks: Vec<Task>,
     /// Every task's text, one after the other in task order.
     texts: String,
+    /// Each task's span of `texts`, by task id: a scan over many tasks reads
+    /// these few bytes per task, not whole tasks.
+    text_spans: Vec<TextSpan>,
     plan_runs: Vec<PlanRun>,
     unit_names: Vec<Box<str>>,
     departments: Departments,
@@ -215,7 +218,18 @@ impl Store {
 
     /// The text of `task`, a task of this store.
     pub fn text_of(&self, task: &Task) -> &str {
-        self.texts.get(task.text.start..task.text.end).unwrap_or("")
+        self.text_in(task.text)
+    }
+
+    /// The text of task `id`, for scans over many tasks.
+    pub fn task_text(&self, id: TaskId) -> &str {
+        self.text_spans
+            .get(id as usize)
+            .map_or("", |&span| self.text_in(span))
+    }
+
+    fn text_in(&self, span: TextSpan) -> &str {
+        self.texts.get(span.start..span.end).unwrap_or("")
     }
 
     /// The runs of tasks under one plan title, in task order; tasks with no

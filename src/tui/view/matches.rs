@@ -81,16 +81,15 @@ impl MatchCache {
 
 /// Every task matching `fuzzy`, on every core when there are many.
 fn scan(store: &Store, fuzzy: &FuzzyQuery) -> Vec<Match> {
-    let tasks = store.tasks();
+    let count = store.tasks().len();
     let score = |index: usize| {
-        let task = tasks.get(index)?;
         let id = TaskId::try_from(index).ok()?;
-        found(id, fuzzy.find(store.text_of(task), Resume::default())?)
+        found(id, fuzzy.find(store.task_text(id), Resume::default())?)
     };
-    if tasks.len() < PARALLEL_TEXTS {
-        (0..tasks.len()).filter_map(score).collect()
+    if count < PARALLEL_TEXTS {
+        (0..count).filter_map(score).collect()
     } else {
-        (0..tasks.len())
+        (0..count)
             .into_par_iter()
             .with_min_len(TEXTS_PER_JOB)
             .filter_map(score)
@@ -112,10 +111,7 @@ fn narrow(store: &Store, fuzzy: &FuzzyQuery, previous: &Level) -> Vec<Match> {
         } else {
             Resume::default()
         };
-        found(
-            known.id,
-            fuzzy.find(store.text_of(store.task(known.id)), from)?,
-        )
+        found(known.id, fuzzy.find(store.task_text(known.id), from)?)
     };
     let previous = &previous.matches;
     if previous.len() < PARALLEL_TEXTS {
