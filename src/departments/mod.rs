@@ -15,7 +15,7 @@ mod search;
 mod text;
 mod traditional;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use kind::{UnitKind, classify};
 pub use normalize::canonical_name;
@@ -55,9 +55,9 @@ pub struct Departments {
     departments: Vec<Department>,
     /// Search keys of each department, in the order of `departments`.
     search_keys: Vec<SearchKeys>,
-    by_canonical: HashMap<String, DeptId>,
+    by_canonical: FxHashMap<String, DeptId>,
     /// City (empty when unknown) → name as written → department.
-    by_written: HashMap<String, HashMap<String, DeptId>>,
+    by_written: FxHashMap<String, FxHashMap<String, DeptId>>,
 }
 
 impl Departments {
@@ -67,8 +67,8 @@ impl Departments {
             table: table.clone(),
             departments: Vec::new(),
             search_keys: Vec::new(),
-            by_canonical: HashMap::new(),
-            by_written: HashMap::new(),
+            by_canonical: FxHashMap::default(),
+            by_written: FxHashMap::default(),
         }
     }
 

@@ -7,13 +7,13 @@
 //! then only gives global ids, in document order: one name lookup per
 //! distinct unit of a document, no copy of any text.
 
-use super::hash::FastMap;
 use super::{
     City, CityId, DocId, Document, PlanRun, RolePostings, SectionNode, Store, StoreWarning, Task,
     TaskId, TextSpan, UnitId, UnitRef,
 };
 use crate::departments::{Departments, DeptId};
 use crate::model::{ParsedDocument, ParsedTask, Role};
+use rustc_hash::FxHashMap as FastMap;
 
 /// A parsed document ready to go into the store.
 #[derive(Debug, Clone)]

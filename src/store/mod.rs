@@ -3,7 +3,6 @@
 
 mod build;
 mod filter;
-mod hash;
 
 pub use build::{LoadedDocument, PreparedDocument, StoreBuilder, content_hash};
 pub use filter::{Filter, RoleFilter};
