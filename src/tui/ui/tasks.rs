@@ -34,9 +34,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
         focused: app.focus == Pane::Tasks,
         theme: &theme,
     };
-    let tasks = app.view.tasks.clone();
     let store = app.shared_store();
-    let marks: Vec<(Option<Status>, bool)> = visible_marks(app, &tasks, area);
+    let marks: Vec<(Option<Status>, bool)> = visible_marks(app, area);
+    // Borrowed beside the cursor, never copied: the list can hold a million
+    // tasks, and only the visible rows are drawn.
+    let tasks = &app.view.tasks;
     let query = app.filters.query.as_deref().and_then(FuzzyQuery::new);
     if tasks.is_empty() {
         let block = pane.block();
@@ -147,13 +149,14 @@ fn styled_run<'a>(run: String, matched: bool, style: Style) -> Span<'a> {
 const MARK_CELLS: usize = 2;
 
 /// The review status and note presence of the rows that will be on screen.
-fn visible_marks(app: &mut App, tasks: &[u32], area: Rect) -> Vec<(Option<Status>, bool)> {
+fn visible_marks(app: &mut App, area: Rect) -> Vec<(Option<Status>, bool)> {
     let height = usize::from(area.height.saturating_sub(2));
     app.cursors[2].scroll_into_view(height);
     let Some(review) = &app.review else {
         return Vec::new();
     };
-    tasks
+    app.view
+        .tasks
         .iter()
         .skip(app.cursors[2].offset)
         .take(height)
