@@ -3,18 +3,11 @@
 
 use std::io::Write;
 
-use super::ExportView;
-use crate::model::Role;
+use super::{ExportView, JoinedCells};
 use crate::store::Store;
 
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xef\xbb\xbf";
-
-/// Separator between units in one cell.
-const UNIT_SEPARATOR: &str = "、";
-
-/// Separator between headings in the section cell.
-const SECTION_SEPARATOR: &str = " > ";
 
 const HEADER: [&str; 17] = [
     "id",
@@ -45,27 +38,20 @@ pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::
         let task = store.task(id);
         let document = store.document(task.document);
         let mark = view.mark(id);
-        let lead: Vec<&str> = task
-            .effective_lead()
-            .map(|unit| store.unit_name(unit.unit))
-            .collect();
+        let cells = JoinedCells::of(store, task);
         writer.write_record([
             id.to_string().as_str(),
             document.meta.city.as_deref().unwrap_or_default(),
             &document.source,
             document.meta.title.as_deref().unwrap_or_default(),
             store.plan_of(task).unwrap_or_default(),
-            &store.section_path(task.section).join(SECTION_SEPARATOR),
+            &cells.section,
             task.number.as_deref().unwrap_or_default(),
             store.text_of(task),
-            &lead.join(UNIT_SEPARATOR),
+            &cells.lead,
             if task.lead_inferred { "true" } else { "false" },
-            &store
-                .unit_names_in(task, Role::Responsible)
-                .join(UNIT_SEPARATOR),
-            &store
-                .unit_names_in(task, Role::Cooperating)
-                .join(UNIT_SEPARATOR),
+            &cells.responsible,
+            &cells.cooperating,
             task.deadline.as_deref().unwrap_or_default(),
             &task.line.to_string(),
             &task.document.to_string(),

@@ -10,8 +10,44 @@ pub use file::{ExportError, default_export_path, write_file};
 use std::collections::BTreeMap;
 use std::io::Write;
 
+use crate::model::Role;
 use crate::review::Mark;
-use crate::store::{DocId, Filter, Store, StoreWarning, TaskId};
+use crate::store::{DocId, Filter, Store, StoreWarning, Task, TaskId};
+
+/// Separator of units within one cell of a table export.
+const UNIT_SEPARATOR: &str = "、";
+
+/// Separator of the levels of a section path in a table export.
+const SECTION_SEPARATOR: &str = " > ";
+
+/// The cells a table export (CSV, Excel) makes of a task's section path and
+/// units, lists joined into one cell each.
+struct JoinedCells {
+    section: String,
+    lead: String,
+    responsible: String,
+    cooperating: String,
+}
+
+impl JoinedCells {
+    /// The joined cells of `task`; the lead includes an inferred lead.
+    fn of(store: &Store, task: &Task) -> Self {
+        let lead: Vec<&str> = task
+            .effective_lead()
+            .map(|unit| store.unit_name(unit.unit))
+            .collect();
+        Self {
+            section: store.section_path(task.section).join(SECTION_SEPARATOR),
+            lead: lead.join(UNIT_SEPARATOR),
+            responsible: store
+                .unit_names_in(task, Role::Responsible)
+                .join(UNIT_SEPARATOR),
+            cooperating: store
+                .unit_names_in(task, Role::Cooperating)
+                .join(UNIT_SEPARATOR),
+        }
+    }
+}
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

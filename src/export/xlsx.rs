@@ -5,18 +5,11 @@ use std::io::Write;
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::ExportView;
-use crate::model::Role;
+use super::{ExportView, JoinedCells};
 use crate::store::{Store, TaskId};
 
 /// The sheet's name.
 const SHEET_NAME: &str = "任务";
-
-/// Separator between units in one cell.
-const UNIT_SEPARATOR: &str = "、";
-
-/// Separator between headings in the section cell.
-const SECTION_SEPARATOR: &str = " > ";
 
 /// The columns: header and width (in Excel character units; a Chinese
 /// character takes about two).
@@ -82,25 +75,18 @@ fn write_task(
 ) -> Result<(), XlsxError> {
     let task = store.task(id);
     let document = store.document(task.document);
-    let lead: Vec<&str> = task
-        .effective_lead()
-        .map(|unit| store.unit_name(unit.unit))
-        .collect();
+    let cells = JoinedCells::of(store, task);
     let mark = view.mark(id);
     let texts = [
         document.meta.city.as_deref().unwrap_or_default(),
         &document.source,
         store.plan_of(task).unwrap_or_default(),
-        &store.section_path(task.section).join(SECTION_SEPARATOR),
+        &cells.section,
         task.number.as_deref().unwrap_or_default(),
         store.text_of(task),
-        &lead.join(UNIT_SEPARATOR),
-        &store
-            .unit_names_in(task, Role::Responsible)
-            .join(UNIT_SEPARATOR),
-        &store
-            .unit_names_in(task, Role::Cooperating)
-            .join(UNIT_SEPARATOR),
+        &cells.lead,
+        &cells.responsible,
+        &cells.cooperating,
         mark.map_or("", |mark| mark.status.label_zh()),
         mark.and_then(|mark| mark.note.as_deref())
             .unwrap_or_default(),
