@@ -1,21 +1,12 @@
 //! `zeren check`: the problems of the samples, a folder with typos and
 //! out-of-sequence numbers, and the exit status.
 
-use std::path::Path;
+mod support;
 
-use assert_cmd::Command;
+use support::zeren_in;
 use zeren::check::{Level, ProblemKind, check};
 use zeren::departments::DepartmentTable;
 use zeren::load::load;
-
-fn zeren(home: &Path) -> Command {
-    let mut command = Command::cargo_bin("zeren").unwrap();
-    command
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"));
-    command
-}
 
 fn lines_with<'a>(stdout: &'a str, file: &str, needle: &str) -> Vec<&'a str> {
     stdout
@@ -27,7 +18,7 @@ fn lines_with<'a>(stdout: &'a str, file: &str, needle: &str) -> Vec<&'a str> {
 #[test]
 fn the_samples_have_nine_tasks_without_unit_and_exit_1() {
     let home = tempfile::tempdir().unwrap();
-    let output = zeren(home.path()).arg("check").output().unwrap();
+    let output = zeren_in(home.path()).arg("check").output().unwrap();
     assert_eq!(output.status.code(), Some(1), "no-unit is error level");
     let stdout = String::from_utf8(output.stdout).unwrap();
 
@@ -123,7 +114,7 @@ fn typos_duplicates_and_numbering_in_a_folder() {
          6.加强 就业服务。(牵头单位:市财政局)\n",
     )
     .unwrap();
-    let output = zeren(home.path())
+    let output = zeren_in(home.path())
         .arg("check")
         .arg(docs.path())
         .output()
@@ -157,7 +148,7 @@ fn a_clean_folder_has_no_problems() {
         "某市重点工作任务分工方案\n一、重点任务\n1.加强就业服务。(牵头单位:市人社局)\n2.完善社会保险。(牵头单位:市医保局)\n",
     )
     .unwrap();
-    zeren(home.path())
+    zeren_in(home.path())
         .arg("check")
         .arg(docs.path())
         .assert()

@@ -1,21 +1,14 @@
 //! The command line as users and scripts call it: output and exit codes.
 
+mod support;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
+use support::{process_home, zeren_in};
 
 fn zeren() -> Command {
-    let mut command = Command::cargo_bin("zeren").expect("the zeren binary");
-    // A home of this test process alone, so no user file or other test run
-    // changes what the commands print.
-    let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("cli-home-{}", std::process::id()));
-    command
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("LANG");
-    command
+    zeren_in(&process_home("cli"))
 }
 
 fn export(args: &[&str]) -> Value {

@@ -3,6 +3,8 @@
 //! task tables, traditional characters, and whatever else a folder holds.
 //! Every fixture is built at run time in a temporary directory.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{Cursor, Write};
@@ -10,47 +12,17 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
+use support::{corpus, middle_of_a_character, process_home, strings, xml_escape, zeren_in};
 use tempfile::TempDir;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
 fn zeren() -> Command {
-    let mut command = Command::cargo_bin("zeren").expect("the zeren binary");
-    // A home of this test process alone, so no user file or other test run
-    // changes what the commands print.
-    let home = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("real-input-home-{}", std::process::id()));
-    command
-        .env("HOME", &home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("LANG");
-    command
+    zeren_in(&process_home("real-input"))
 }
 
-fn corpus(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/corpus")
-        .join(name);
-    fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
-/// 4 KB of reproducible noise (xorshift).
+/// The noise the bad files of these tests are made of.
 fn noise() -> Vec<u8> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    (0..4096)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 56) as u8
-        })
-        .collect()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    support::noise(0x2545_F491_4F6C_DD1D)
 }
 
 /// A Word paragraph holding `text` in one run.
@@ -60,7 +32,7 @@ fn paragraph(text: &str) -> String {
     }
     format!(
         "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-        escape(text)
+        xml_escape(text)
     )
 }
 
@@ -170,18 +142,6 @@ struct Task {
     deadline: Option<String>,
 }
 
-fn strings(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| item.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn task_of(value: &Value) -> Task {
     Task {
         number: value["number"].as_str().map(String::from),
@@ -239,16 +199,6 @@ fn sample_tasks() -> BTreeMap<String, Vec<Task>> {
         .collect()
 }
 
-/// The byte offset of the middle byte of the first 3-byte character after
-/// the middle of `text`.
-fn middle_of_a_character(text: &str) -> usize {
-    let (start, _) = text
-        .char_indices()
-        .find(|(index, character)| *index > text.len() / 2 && character.len_utf8() == 3)
-        .expect("the sample has Chinese text in its second half");
-    start + 1
-}
-
 #[test]
 fn the_done_when_folder() {
     let dir = TempDir::new().expect("temporary directory");
@@ -272,7 +222,7 @@ fn the_done_when_folder() {
                 "<script type=\"text/javascript\">\n99.假任务(牵头单位:假单位)\n</script>\n",
             );
         }
-        article.push_str(&format!("<p>{}</p>\n", escape(line)));
+        article.push_str(&format!("<p>{}</p>\n", xml_escape(line)));
     }
     write("004.html", html_page("utf-8", &article).as_bytes());
 

@@ -2,11 +2,14 @@
 //! review columns, and the Excel sheet (one row per task under a frozen,
 //! filtered header).
 
+mod support;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
+use support::zeren_in;
 use tempfile::TempDir;
 use zeren::departments::DepartmentTable;
 use zeren::export::{self, ExportView, Format};
@@ -44,15 +47,6 @@ fn home_with_marks() -> TempDir {
     home
 }
 
-fn zeren(home: &Path) -> Command {
-    let mut command = Command::cargo_bin("zeren").unwrap();
-    command
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"));
-    command
-}
-
 fn stdout_of(command: &mut Command) -> Vec<u8> {
     let output = command.output().unwrap();
     assert!(
@@ -66,7 +60,8 @@ fn stdout_of(command: &mut Command) -> Vec<u8> {
 #[test]
 fn json_has_review_only_for_marked_tasks() {
     let home = home_with_marks();
-    let json: Value = serde_json::from_slice(&stdout_of(zeren(home.path()).arg("export"))).unwrap();
+    let json: Value =
+        serde_json::from_slice(&stdout_of(zeren_in(home.path()).arg("export"))).unwrap();
     let tasks = json["tasks"].as_array().unwrap();
     let reviewed: Vec<(u64, &Value)> = tasks
         .iter()
@@ -94,7 +89,10 @@ fn an_explicit_review_file_is_used_and_a_missing_one_is_reported() {
     let moved = home.path().join("elsewhere.json");
     std::fs::rename(home.path().join("data/zeren/samples-review.json"), &moved).unwrap();
     let json: Value = serde_json::from_slice(&stdout_of(
-        zeren(home.path()).arg("export").arg("--review").arg(&moved),
+        zeren_in(home.path())
+            .arg("export")
+            .arg("--review")
+            .arg(&moved),
     ))
     .unwrap();
     let marked = json["tasks"]
@@ -105,7 +103,7 @@ fn an_explicit_review_file_is_used_and_a_missing_one_is_reported() {
         .count();
     assert_eq!(marked, 4);
 
-    let output = zeren(home.path())
+    let output = zeren_in(home.path())
         .args(["export", "--review", "no-such-review.json"])
         .output()
         .unwrap();
@@ -119,7 +117,7 @@ fn export_never_moves_a_corrupt_review_file() {
     let path = home.path().join("data/zeren/samples-review.json");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "{oops").unwrap();
-    let output = zeren(home.path()).arg("export").output().unwrap();
+    let output = zeren_in(home.path()).arg("export").output().unwrap();
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("samples-review.json"));
     assert_eq!(std::fs::read(&path).unwrap(), b"{oops");
@@ -128,7 +126,7 @@ fn export_never_moves_a_corrupt_review_file() {
 #[test]
 fn csv_keeps_its_byte_order_mark_and_has_review_columns() {
     let home = home_with_marks();
-    let bytes = stdout_of(zeren(home.path()).args(["export", "--format", "csv"]));
+    let bytes = stdout_of(zeren_in(home.path()).args(["export", "--format", "csv"]));
     assert!(bytes.starts_with(b"\xef\xbb\xbf"));
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let headers = reader.headers().unwrap().clone();
@@ -189,7 +187,7 @@ fn row_texts(sheet: &str, strings: &[String], row: usize) -> Vec<String> {
 fn export_xlsx(home: &Path) -> (TempDir, PathBuf) {
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("tasks.xlsx");
-    zeren(home)
+    zeren_in(home)
         .args(["export", "--format", "xlsx", "--output"])
         .arg(&path)
         .assert()
@@ -234,7 +232,7 @@ fn xlsx_has_the_header_and_one_row_per_task() {
 #[test]
 fn xlsx_needs_an_output_file() {
     let home = tempfile::tempdir().unwrap();
-    zeren(home.path())
+    zeren_in(home.path())
         .args(["export", "--format", "xlsx"])
         .assert()
         .code(2)

@@ -1,10 +1,13 @@
 //! The parser against the hand-made gold files for the sample documents,
 //! matched the way `score_parse.py` matches them.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde_json::Value;
+use support::strings;
 use zeren::model::{ParsedDocument, ParsedTask};
 use zeren::parse::parse_document;
 
@@ -60,18 +63,6 @@ fn unit_set<S: AsRef<str>>(units: &[S]) -> BTreeSet<String> {
         .map(|unit| normalize_unit(unit.as_ref()))
         .filter(|unit| !unit.is_empty())
         .collect()
-}
-
-fn strings(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn norm_title(title: &str) -> String {

@@ -1,31 +1,20 @@
 //! A .docx built at run time: paragraphs from a sample document, Word list
 //! numbering, and a 任务分解表 whose 牵头单位 cell is merged over rows.
 
+mod support;
+
 use std::fs;
 use std::io::{Cursor, Write};
-use std::path::Path;
 
+use support::{corpus, xml_escape};
 use tempfile::TempDir;
 use zeren::input::{self, FileKind, LoadError};
 use zip::write::{SimpleFileOptions, ZipWriter};
 
-fn corpus(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/corpus")
-        .join(name);
-    fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 fn paragraph(text: &str) -> String {
     format!(
         "<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr><w:r><w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-        escape(text)
+        xml_escape(text)
     )
 }
 
@@ -37,7 +26,7 @@ fn split_paragraph(text: &str) -> String {
         .map(|chunk| {
             format!(
                 "<w:r><w:t>{}</w:t></w:r>",
-                escape(&chunk.iter().collect::<String>())
+                xml_escape(&chunk.iter().collect::<String>())
             )
         })
         .collect();
@@ -47,7 +36,7 @@ fn split_paragraph(text: &str) -> String {
 fn numbered(text: &str, list: u32, level: u32) -> String {
     format!(
         "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{list}\"/></w:numPr></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>",
-        escape(text)
+        xml_escape(text)
     )
 }
 

@@ -1,41 +1,18 @@
 //! Reading a folder of real-world files: the sample corpus re-encoded,
 //! cut short, emptied, and replaced by noise.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod support;
 
+use std::fs;
+use std::path::PathBuf;
+
+use support::{corpus, middle_of_a_character};
 use tempfile::TempDir;
 use zeren::input::{self, Decoded, FileKind, LoadError, TRUNCATED_NOTE};
 
-fn corpus(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/corpus")
-        .join(name);
-    fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
-
-/// 4 KB of reproducible noise (xorshift).
+/// The noise the tests feed the decoders.
 fn noise() -> Vec<u8> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    (0..4096)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 56) as u8
-        })
-        .collect()
-}
-
-/// The offset of a byte in the middle of the first 3-byte character after
-/// the middle of `text`.
-fn middle_of_a_character(text: &str) -> usize {
-    let (start, character) = text
-        .char_indices()
-        .find(|(index, character)| *index > text.len() / 2 && character.len_utf8() == 3)
-        .expect("the sample has Chinese text");
-    assert_eq!(character.len_utf8(), 3);
-    start + 1
+    support::noise(0x9E37_79B9_7F4A_7C15)
 }
 
 struct Fixtures {

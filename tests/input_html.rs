@@ -1,18 +1,13 @@
 //! A saved government web page built around a sample document: the text
 //! comes out in reading order with scripts, chrome and markup gone.
 
-use std::fs;
-use std::path::Path;
+mod support;
 
+use std::fs;
+
+use support::corpus;
 use tempfile::TempDir;
 use zeren::input::{self, FileKind};
-
-fn corpus(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/corpus")
-        .join(name);
-    fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
-}
 
 /// Escapes text for HTML, writing quotes and the enumeration comma as
 /// entities the way content systems do.

@@ -1,0 +1,77 @@
+//! Helpers shared by the integration tests. Each test file is a crate of
+//! its own and uses only some of them, hence the `dead_code` allowance.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The `zeren` binary with `home` as its home, config and data folders, and
+/// English labels, so no user file or locale changes what it prints.
+pub fn zeren_in(home: &Path) -> Command {
+    let mut command = Command::cargo_bin("zeren").expect("the zeren binary");
+    command
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("LANG");
+    command
+}
+
+/// A home of this test process alone, named after `label`.
+pub fn process_home(label: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{label}-home-{}", std::process::id()))
+}
+
+/// The text of a sample document in `assets/corpus`.
+pub fn corpus(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/corpus")
+        .join(name);
+    fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// 4 KB of reproducible noise (xorshift from `seed`).
+pub fn noise(seed: u64) -> Vec<u8> {
+    let mut state = seed;
+    (0..4096)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 56) as u8
+        })
+        .collect()
+}
+
+/// The byte offset of the middle byte of the first 3-byte character after
+/// the middle of `text`.
+pub fn middle_of_a_character(text: &str) -> usize {
+    let (start, _) = text
+        .char_indices()
+        .find(|(index, character)| *index > text.len() / 2 && character.len_utf8() == 3)
+        .expect("the sample has Chinese text in its second half");
+    start + 1
+}
+
+/// Escapes `&`, `<` and `>` for XML.
+pub fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The strings of a JSON array (none when `value` is not one).
+pub fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
