@@ -2,6 +2,9 @@
 
 use serde::Serialize;
 
+/// How a list of units is written in one line or cell: 市发改委、市财政局.
+pub const UNIT_SEPARATOR: &str = "、";
+
 /// The part a unit plays in a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

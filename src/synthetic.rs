@@ -536,7 +536,7 @@ impl<'m, 'r> Writer<'m, 'r> {
                 break;
             }
         }
-        units.join("、")
+        units.join(crate::model::UNIT_SEPARATOR)
     }
 
     fn line(&mut self, line: &str) {

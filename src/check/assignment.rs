@@ -2,11 +2,8 @@
 //! several leads.
 
 use super::{Problem, ProblemKind, excerpt};
-use crate::model::Role;
+use crate::model::{Role, UNIT_SEPARATOR};
 use crate::store::{Store, TaskId};
-
-/// Separator between unit names in messages.
-const UNIT_SEPARATOR: &str = "、";
 
 /// The unit problems of every task.
 pub(super) fn check(store: &Store) -> Vec<Problem> {

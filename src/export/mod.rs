@@ -10,12 +10,9 @@ pub use file::{ExportError, default_export_path, write_file};
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use crate::model::Role;
+use crate::model::{Role, UNIT_SEPARATOR};
 use crate::review::Mark;
 use crate::store::{DocId, Filter, Store, StoreWarning, Task, TaskId};
-
-/// Separator of units within one cell of a table export.
-const UNIT_SEPARATOR: &str = "、";
 
 /// Separator of the levels of a section path in a table export.
 const SECTION_SEPARATOR: &str = " > ";

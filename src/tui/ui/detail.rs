@@ -8,16 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::list::PaneFrame;
-use crate::model::Role;
+use crate::model::{Role, UNIT_SEPARATOR};
 use crate::review::Status;
 use crate::store::{Store, Task};
 use crate::tui::app::App;
 use crate::tui::i18n::Labels;
 use crate::tui::text::{width, wrap};
 use crate::tui::theme::Theme;
-
-/// Separator between units.
-const UNIT_SEPARATOR: &str = "、";
 
 /// Draws the Detail pane.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::list::{PaneFrame, render_list};
+use crate::model::UNIT_SEPARATOR;
 use crate::review::Status;
 use crate::search::FuzzyQuery;
 use crate::store::Store;
@@ -19,9 +20,6 @@ const NUMBER_CELLS: usize = 4;
 
 /// The widest lead-units column.
 const MAX_LEAD_CELLS: usize = 24;
-
-/// Separator between lead units.
-const UNIT_SEPARATOR: &str = "、";
 
 /// Draws the Tasks pane.
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
