@@ -59,8 +59,7 @@ pub fn run(args: &DashboardArgs) -> anyhow::Result<()> {
         screen => {
             // On the normal screen, where the warnings can be read.
             drop(screen);
-            super::report_warnings(&store);
-            anyhow::ensure!(!store.documents().is_empty(), "no document could be loaded");
+            super::report_and_require_documents(&store)?;
             Screen::start()?
         }
     };

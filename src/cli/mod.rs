@@ -63,11 +63,15 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
 fn load_or_fail(paths: &[std::path::PathBuf]) -> anyhow::Result<Store> {
     let table = department_table();
     let store = progress::load_showing_progress(paths, &table);
-    report_warnings(&store);
-    if store.documents().is_empty() {
-        anyhow::bail!("no document could be loaded");
-    }
+    report_and_require_documents(&store)?;
     Ok(store)
+}
+
+/// Prints the load warnings; fails when no document could be loaded.
+fn report_and_require_documents(store: &Store) -> anyhow::Result<()> {
+    report_warnings(store);
+    anyhow::ensure!(!store.documents().is_empty(), "no document could be loaded");
+    Ok(())
 }
 
 /// The built-in department table, extended with the user's
