@@ -4,12 +4,14 @@
 
 pub mod atomic_write;
 pub mod check;
+pub mod cjk;
 pub mod cli;
 pub mod clock;
 pub mod departments;
 pub mod export;
 pub mod gazetteer;
 pub mod input;
+pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod parse;

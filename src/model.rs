@@ -31,12 +31,15 @@ impl Role {
     }
 }
 
-/// The units named for a task (or for a group of tasks, by a block line).
+/// The units named for a task (or for a group of tasks, by a block line),
+/// and the persons or posts in charge of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Assignment {
     pub lead: Vec<String>,
     pub responsible: Vec<String>,
     pub cooperating: Vec<String>,
+    /// 牵头领导, 分管领导, 责任领导…: persons or posts, never units.
+    pub leaders: Vec<String>,
 }
 
 impl Assignment {
@@ -63,16 +66,33 @@ impl Assignment {
         }
     }
 
-    /// Adds the units of `other` that are not here yet, role by role.
+    /// True when neither a unit nor a leader is named.
+    pub fn is_blank(&self) -> bool {
+        self.is_empty() && self.leaders.is_empty()
+    }
+
+    /// Adds the units and leaders of `other` that are not here yet, role by
+    /// role; a unit keeps the first role it was given.
     pub fn merge(&mut self, other: &Assignment) {
         for role in Role::ALL {
-            let mine = self.units_mut(role);
             for unit in other.units(role) {
-                if !mine.contains(unit) {
-                    mine.push(unit.clone());
+                if !self.names(unit) {
+                    self.units_mut(role).push(unit.clone());
                 }
             }
         }
+        for leader in &other.leaders {
+            if !self.leaders.contains(leader) {
+                self.leaders.push(leader.clone());
+            }
+        }
+    }
+
+    /// True when `unit` has a role here.
+    pub fn names(&self, unit: &str) -> bool {
+        Role::ALL
+            .iter()
+            .any(|role| self.units(*role).iter().any(|named| named == unit))
     }
 }
 
@@ -80,8 +100,12 @@ impl Assignment {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentMeta {
     pub title: Option<String>,
-    /// Full name with its suffix (济源市); `None` when the text does not tell.
+    /// The issuing government's own place, with its suffix, at its own
+    /// level (济源市, 立山区, 安徽省); `None` when the text does not tell.
     pub city: Option<String>,
+    /// The administrative path from the province down to `city`
+    /// (辽宁省, 鞍山市, 立山区); empty when unknown.
+    pub region: Vec<String>,
     pub year: Option<u16>,
     /// 齐政办文〔2020〕5号.
     pub doc_number: Option<String>,

@@ -63,7 +63,7 @@ fn help_and_version() {
 #[test]
 fn export_of_the_samples_follows_the_contract() {
     let export = export(&[]);
-    assert_eq!(export["version"], 1);
+    assert_eq!(export["version"], 2);
     let documents = export["documents"].as_array().expect("documents");
     assert_eq!(documents.len(), 5);
     assert_eq!(

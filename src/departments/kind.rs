@@ -59,9 +59,6 @@ impl UnitKind {
     }
 }
 
-/// Last characters of a place name: 龙沙区, 崇阳县, 赤壁市, 梨林镇.
-pub(super) const PLACE_ENDINGS: [char; 6] = ['区', '县', '市', '镇', '乡', '旗'];
-
 /// Endings of a government's name, longest first.
 const GOVERNMENT_SUFFIXES: [&str; 2] = ["人民政府", "政府"];
 
@@ -140,7 +137,7 @@ pub(super) fn is_place_name(name: &str) -> bool {
     let mut chars = name.chars();
     let ends_like_place = chars
         .next_back()
-        .is_some_and(|c| PLACE_ENDINGS.contains(&c));
+        .is_some_and(|c| crate::lexicon::lexicon().is_place_end(c));
     ends_like_place && chars.next().is_some()
 }
 

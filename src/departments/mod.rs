@@ -13,7 +13,6 @@ pub mod table;
 
 mod search;
 mod text;
-mod traditional;
 
 use rustc_hash::FxHashMap;
 

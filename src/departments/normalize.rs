@@ -1,20 +1,10 @@
 //! From a unit name as written in a document to its canonical name: the
 //! city's prefix removed, "etc." words dropped, aliases resolved.
 
-use super::kind::{PLACE_ENDINGS, UnitKind, classify, governed_place, is_place_name};
+use super::kind::{UnitKind, classify, governed_place, is_place_name};
 use super::table::DepartmentTable;
 use super::text::clean_text;
-
-/// Trailing words meaning "and the other units concerned", longest first.
-const ET_CETERA: [&str; 7] = [
-    "等有关单位",
-    "等相关单位",
-    "等有关部门",
-    "等相关部门",
-    "等单位",
-    "等部门",
-    "等",
-];
+use crate::lexicon::lexicon;
 
 /// Beginnings of words that start with 市 and are no city prefix, written
 /// without that 市: 市场监督管理局, 市委宣传部, 市政公用局, 市中区.
@@ -136,9 +126,9 @@ fn in_table(name: &str, table: &DepartmentTable) -> String {
 
 /// `name` without a trailing 等有关单位 / 等部门 / 等.
 pub fn strip_et_cetera(name: &str) -> &str {
-    ET_CETERA
-        .iter()
-        .find_map(|word| name.strip_suffix(word))
+    lexicon()
+        .et_cetera_ending(name)
+        .map(|length| &name[..name.len() - length])
         .filter(|rest| !rest.is_empty())
         .unwrap_or(name)
 }
@@ -203,7 +193,7 @@ fn is_word_start(rest: &str, prefix: &str) -> bool {
 pub fn complete_government_name(name: &str) -> String {
     let short_form = governed_place(name)
         .filter(|_| !name.ends_with(CITY_GOVERNMENT))
-        .filter(|place| place.ends_with(PLACE_ENDINGS) || place.ends_with(')'));
+        .filter(|place| place.ends_with(lexicon().place_ends()) || place.ends_with(')'));
     match short_form {
         Some(place) => format!("{place}{CITY_GOVERNMENT}"),
         None if is_place_name(name) && !ZONE_SUFFIXES.iter().any(|zone| name.ends_with(zone)) => {

@@ -1,16 +1,13 @@
 //! Cleaning a unit name as written: character widths, spaces, clinging
 //! punctuation and traditional characters.
 
-use super::traditional::to_simplified;
+use crate::cjk::{half_width, to_simplified};
 
 /// Punctuation that clings to either end of a unit name cut out of running text.
 const CLINGING_PUNCTUATION: &[char] = &[
     '。', '.', ',', '、', ';', ':', '!', '?', '"', '\'', '“', '”', '‘', '’', '·', '…', '—', '-',
     '*',
 ];
-
-/// Offset from a full-width ASCII form (U+FF01..U+FF5E) to its ASCII character.
-const FULL_WIDTH_OFFSET: u32 = 0xFEE0;
 
 /// `written` with full-width ASCII forms made half-width (`(` → `(`), all
 /// whitespace removed, traditional characters simplified and punctuation
@@ -27,14 +24,6 @@ pub fn clean_text(written: &str) -> String {
         unified
     } else {
         trimmed.to_owned()
-    }
-}
-
-/// The ASCII form of a full-width character; any other character unchanged.
-fn half_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - FULL_WIDTH_OFFSET).unwrap_or(c),
-        _ => c,
     }
 }
 

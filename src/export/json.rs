@@ -1,4 +1,4 @@
-//! The export JSON of the contract (version 1).
+//! The export JSON of the contract (version 2).
 
 use std::io::Write;
 
@@ -11,7 +11,7 @@ use crate::stats::department_counts;
 use crate::store::{Store, Task, TaskId};
 
 /// The export format version.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -28,6 +28,7 @@ struct DocumentOut<'a> {
     source: &'a str,
     title: Option<&'a str>,
     city: Option<&'a str>,
+    region: &'a [String],
     year: Option<u16>,
     doc_number: Option<&'a str>,
     date: Option<&'a str>,
@@ -45,6 +46,7 @@ struct TaskOut<'a> {
     lead_inferred: bool,
     responsible: Vec<&'a str>,
     cooperating: Vec<&'a str>,
+    leaders: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     deadline: Option<&'a str>,
     line: u32,
@@ -142,6 +144,7 @@ fn document_out(store: &Store, id: u32) -> DocumentOut<'_> {
         source: &document.source,
         title: document.meta.title.as_deref(),
         city: document.meta.city.as_deref(),
+        region: &document.meta.region,
         year: document.meta.year,
         doc_number: document.meta.doc_number.as_deref(),
         date: document.meta.date.as_deref(),
@@ -170,6 +173,7 @@ fn task_out<'a>(store: &'a Store, view: &'a ExportView, id: TaskId) -> TaskOut<'
         lead_inferred: task.lead_inferred,
         responsible: store.unit_names_in(task, Role::Responsible),
         cooperating: store.unit_names_in(task, Role::Cooperating),
+        leaders: task.leaders.iter().map(AsRef::as_ref).collect(),
         deadline: task.deadline.as_deref(),
         line: task.line,
         review: view.mark(id).map(|mark| ReviewOut {

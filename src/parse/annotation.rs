@@ -1,371 +1,473 @@
-//! Unit annotations: `(牵头单位:X;责任单位:Y、Z)` after a task, a block line
-//! `牵头部门:…;配合部门:…`, or the verb form `(市发改委牵头,市财政局配合)`.
+//! Unit annotations, in every form the genre writes them:
+//! - labels before the names: `(牵头单位:X;责任单位:Y、Z)`, a block line
+//!   `牵头部门:…;配合部门:…`, with leaders (`牵头领导:刘 哲`) and deadlines;
+//! - role verbs after the names, the State Council style:
+//!   `(省发展改革委牵头,省商务厅、财政厅等按职责分工负责)`, `部门分工:X牵头,各地配合`,
+//!   prose `由X副市长负责,市发改委牵头,相关部门配合`, `上述项目由X牵头负责`;
+//! - headings that name who leads what follows: `一、县示范区管委会牵头工作(8项)`,
+//!   `二、宋晖常务副县长牵头重点工作`;
+//! - duty lists that start with the unit: `2.市发展改革委:负责…`.
+//!
+//! The functions here read folded text and return pieces of it; the caller
+//! turns them into the text as written.
 
-use super::units::split_units;
+use super::leaders::{leader_in, split_leaders};
+use super::units::{Name, split_names};
+use crate::cjk::char_count;
+use crate::lexicon::{Duty, lexicon};
 use crate::model::{Assignment, Role};
 
-/// How a role word is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RoleWord {
-    Plain(Role),
-    /// 责任领导: a lead only when no 牵头 unit is named beside it.
-    LeadIfAlone,
-}
+/// Labels of at most this many characters count only at the start of a
+/// segment (`牵头:X`, but not `全市配合:是`).
+const SHORT_LABEL_CHARS: usize = 2;
 
-/// Role words, simplified and traditional, longest first where one contains another.
-const ROLE_WORDS: [(&str, RoleWord); 43] = [
-    ("主要责任单位", RoleWord::Plain(Role::Lead)),
-    ("牵头单位", RoleWord::Plain(Role::Lead)),
-    ("牵头部门", RoleWord::Plain(Role::Lead)),
-    ("牵头领导", RoleWord::LeadIfAlone),
-    ("主责单位", RoleWord::Plain(Role::Lead)),
-    ("主责部门", RoleWord::Plain(Role::Lead)),
-    ("主办单位", RoleWord::Plain(Role::Lead)),
-    ("主办部门", RoleWord::Plain(Role::Lead)),
-    ("牽頭單位", RoleWord::Plain(Role::Lead)),
-    ("牽頭部門", RoleWord::Plain(Role::Lead)),
-    ("主責單位", RoleWord::Plain(Role::Lead)),
-    ("主責部門", RoleWord::Plain(Role::Lead)),
-    ("责任领导", RoleWord::LeadIfAlone),
-    ("責任領導", RoleWord::LeadIfAlone),
-    ("责任单位", RoleWord::Plain(Role::Responsible)),
-    ("责任部门", RoleWord::Plain(Role::Responsible)),
-    ("责任主体", RoleWord::Plain(Role::Responsible)),
-    ("责任处室", RoleWord::Plain(Role::Responsible)),
-    ("承办单位", RoleWord::Plain(Role::Responsible)),
-    ("承办部门", RoleWord::Plain(Role::Responsible)),
-    ("实施单位", RoleWord::Plain(Role::Responsible)),
-    ("落实单位", RoleWord::Plain(Role::Responsible)),
-    ("責任單位", RoleWord::Plain(Role::Responsible)),
-    ("責任部門", RoleWord::Plain(Role::Responsible)),
-    ("責任主體", RoleWord::Plain(Role::Responsible)),
-    ("配合单位", RoleWord::Plain(Role::Cooperating)),
-    ("配合部门", RoleWord::Plain(Role::Cooperating)),
-    ("协办单位", RoleWord::Plain(Role::Cooperating)),
-    ("协办部门", RoleWord::Plain(Role::Cooperating)),
-    ("参与单位", RoleWord::Plain(Role::Cooperating)),
-    ("参与部门", RoleWord::Plain(Role::Cooperating)),
-    ("协同单位", RoleWord::Plain(Role::Cooperating)),
-    ("协同部门", RoleWord::Plain(Role::Cooperating)),
-    ("协助单位", RoleWord::Plain(Role::Cooperating)),
-    ("协助部门", RoleWord::Plain(Role::Cooperating)),
-    ("配合單位", RoleWord::Plain(Role::Cooperating)),
-    ("配合部門", RoleWord::Plain(Role::Cooperating)),
-    ("協辦單位", RoleWord::Plain(Role::Cooperating)),
-    ("協辦部門", RoleWord::Plain(Role::Cooperating)),
-    ("參與單位", RoleWord::Plain(Role::Cooperating)),
-    ("參與部門", RoleWord::Plain(Role::Cooperating)),
-    ("協同單位", RoleWord::Plain(Role::Cooperating)),
-    ("協同部門", RoleWord::Plain(Role::Cooperating)),
+/// The longest unit name that can open a duty list item (`市发展改革委:负责…`).
+const MAX_DUTY_UNIT_CHARS: usize = 20;
+
+/// What a heading that names who leads its tasks may end with, after the
+/// verb: 牵头重点工作, 负责的工作.
+const HEADING_OBJECTS: [&str; 8] = [
+    "重点工作",
+    "工作任务",
+    "重点任务",
+    "重点事项",
+    "工作",
+    "任务",
+    "事项",
+    "项目",
 ];
 
-/// Bare role labels (`牵头:市发改委`), recognised only at the start of a segment.
-const SHORT_ROLE_WORDS: [(&str, RoleWord); 4] = [
-    ("牵头", RoleWord::Plain(Role::Lead)),
-    ("责任", RoleWord::Plain(Role::Responsible)),
-    ("配合", RoleWord::Plain(Role::Cooperating)),
-    ("协办", RoleWord::Plain(Role::Cooperating)),
-];
+/// Verbs of a heading that names who leads its tasks.
+const HEADING_VERBS: [&str; 6] = ["牵头负责", "牵头", "负责", "主抓", "领衔", "分管"];
 
-/// The role word a table's column header names (`牵头单位(部门)` → lead).
-pub fn column_role(header: &str) -> Option<RoleWord> {
-    ROLE_WORDS
-        .iter()
-        .chain(SHORT_ROLE_WORDS.iter())
-        .find(|(word, _)| header.contains(word))
-        .map(|(_, role)| *role)
+/// Openings of a line that assigns the tasks before it: 上述项目由X牵头负责.
+const GROUP_OPENINGS: [&str; 2] = ["上述", "以上"];
+
+/// The units, leaders and deadline an annotation names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotation<'t> {
+    pub units: Vec<(Role, Name<'t>)>,
+    pub leaders: Vec<&'t str>,
+    pub deadline: Option<&'t str>,
+    /// The text ends inside the annotation (a bracket never closed): its
+    /// last names may be cut.
+    pub cut: bool,
 }
 
-/// Parses a table cell under a role column: a plain list of units, or a cell
-/// that carries its own labels (`牵头单位:X 配合单位:Y`).
-pub fn parse_cell(cell: &str, role: RoleWord) -> Assignment {
-    if first_role_label(cell).is_some_and(|label| label.start == 0) {
-        return parse_labelled(cell).assignment;
+impl<'t> Annotation<'t> {
+    /// True when neither a unit nor a leader is named.
+    pub fn is_blank(&self) -> bool {
+        self.units.is_empty() && self.leaders.is_empty()
     }
-    let mut assignment = Assignment::default();
-    let target = match role {
-        RoleWord::Plain(role) => role,
-        RoleWord::LeadIfAlone => Role::Lead,
-    };
-    *assignment.units_mut(target) = split_units(cell);
-    assignment
+
+    /// Adds names in `role`, or as leaders when they name a person or post;
+    /// a name the list marks as lead (★, (牵头)) is a lead.
+    fn push_names(&mut self, role: Role, names: Vec<Name<'t>>) {
+        for name in names {
+            if let [only] = name.parts.as_slice()
+                && let Some(leader) = leader_in(only)
+            {
+                self.leaders.push(leader);
+                continue;
+            }
+            let role = if name.marked_lead { Role::Lead } else { role };
+            self.units.push((role, name));
+        }
+    }
+
+    /// Adds everything `other` names.
+    pub fn extend(&mut self, other: Annotation<'t>) {
+        self.units.extend(other.units);
+        self.leaders.extend(other.leaders);
+        if self.deadline.is_none() {
+            self.deadline = other.deadline;
+        }
+        self.cut |= other.cut;
+    }
+
+    /// The names as written, given how a piece of the folded text is written:
+    /// a unit keeps one role (its first, a lead above all), spaces inside a
+    /// unit's name and inserted pinyin are dropped.
+    pub fn to_assignment(&self, written: &dyn Fn(&str) -> String) -> Assignment {
+        let mut assignment = Assignment::default();
+        let mut by_role: Vec<(Role, String)> = Vec::with_capacity(self.units.len());
+        for (role, name) in &self.units {
+            let text: String = name.parts.iter().map(|part| written(part)).collect();
+            let text = crate::cjk::strip_pinyin(&text);
+            let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            if !text.is_empty() {
+                by_role.push((*role, text));
+            }
+        }
+        let mut named = rustc_hash::FxHashSet::default();
+        for role in Role::ALL {
+            for (unit_role, text) in &by_role {
+                if *unit_role == role && named.insert(text.clone()) {
+                    assignment.units_mut(role).push(text.clone());
+                }
+            }
+        }
+        let mut seen = rustc_hash::FxHashSet::default();
+        for leader in &self.leaders {
+            let text = written(leader).trim().to_string();
+            if !text.is_empty() && seen.insert(text.clone()) {
+                assignment.leaders.push(text);
+            }
+        }
+        assignment
+    }
 }
 
-/// Labels of a deadline inside an annotation: `(责任单位:X;完成时限:2024年底)`.
-const DEADLINE_LABELS: [&str; 7] = [
-    "完成时限",
-    "完成时间",
-    "时间节点",
-    "完成期限",
-    "时限要求",
-    "时间要求",
-    "时限",
-];
-
-/// Other labels an annotation may carry; they end a list of units and are
-/// not read as units.
-const OTHER_LABELS: [&str; 10] = [
-    "责任人",
-    "分管领导",
-    "分管市领导",
-    "责任市领导",
-    "联系人",
-    "联系电话",
-    "目标要求",
-    "工作目标",
-    "工作要求",
-    "备注",
-];
-
-/// Marks after a unit in a list that make it the lead: `市发改委(牵头)`.
-const LEAD_MARKS: [&str; 3] = ["(牵头)", "(牵头单位)", "(牵头部门)"];
-
-/// What a label introduces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LabelKind {
-    Role(RoleWord),
-    Deadline,
-    Other,
+/// An annotation found in a line of task text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found<'t> {
+    /// Byte offset where the annotation (with its opening bracket) begins.
+    pub start: usize,
+    pub annotation: Annotation<'t>,
 }
 
-/// A label found in a line: where it starts, where its value starts.
+/// A label found in a text: where it starts, where its value starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Label {
     start: usize,
     value_start: usize,
-    kind: LabelKind,
+    duty: Duty,
 }
 
-/// The units (and deadline) an annotation names.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Annotation {
-    pub assignment: Assignment,
-    pub deadline: Option<String>,
+/// True for a bracket that opens.
+fn opens(c: char) -> bool {
+    matches!(c, '(' | '[' | '【' | '〔' | '［' | '﹝')
 }
 
-/// An annotation found in a task line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    /// Byte offset where the annotation (with its opening parenthesis) begins.
-    pub start: usize,
-    pub annotation: Annotation,
-}
-
-/// Finds the unit annotation in a task line: `…。(牵头单位:X;责任单位:Y)`,
-/// `…。责任单位:Y`, or `…。(X牵头,Y配合)`.
-pub fn find_inline(line: &str) -> Option<Found> {
-    if let Some(first) = first_role_label(line) {
-        let start = enclosing_open(line, first.start).unwrap_or(first.start);
-        let annotation = parse_labelled(&line[start..]);
-        if !annotation.assignment.is_empty() {
-            return Some(Found { start, annotation });
-        }
-    }
-    find_verb_form(line)
-}
-
-/// The first label that names a role.
-fn first_role_label(line: &str) -> Option<Label> {
-    labels(line)
-        .into_iter()
-        .find(|label| matches!(label.kind, LabelKind::Role(_)))
-}
-
-/// Reads a block annotation line (`牵头部门:市人社局;配合部门:…。`), or a line
-/// that is nothing but a parenthesized annotation. `None` for any other line.
-pub fn parse_block(line: &str) -> Option<Annotation> {
-    let inner = strip_enclosing(line);
-    let first = labels(inner).first().copied()?;
-    if first.start != 0 || !matches!(first.kind, LabelKind::Role(_)) {
-        return None;
-    }
-    let annotation = parse_labelled(inner);
-    (!annotation.assignment.is_empty()).then_some(annotation)
-}
-
-/// The text of a line without one pair of enclosing brackets: `(责任单位:X)` → `责任单位:X`.
-fn strip_enclosing(line: &str) -> &str {
-    let trimmed = line.trim_end_matches(['。', '.', ';']);
-    for (open, close) in [('(', ')'), ('【', '】'), ('[', ']')] {
-        if let Some(inner) = trimmed
-            .strip_prefix(open)
-            .and_then(|rest| rest.strip_suffix(close))
-        {
-            return inner.trim();
-        }
-    }
-    line
+/// True for a bracket that closes.
+fn closes(c: char) -> bool {
+    matches!(c, ')' | ']' | '】' | '〕' | '］' | '﹞')
 }
 
 /// Labels followed by a colon, in order.
-fn labels(line: &str) -> Vec<Label> {
+fn labels(text: &str) -> Vec<Label> {
+    let lexicon = lexicon();
     let mut found = Vec::new();
-    for (colon_at, colon) in line.match_indices(':') {
-        let before = line[..colon_at].trim_end();
-        let Some((word, kind)) = label_before(line, before) else {
+    for (colon_at, _) in text.match_indices(':') {
+        let before = text[..colon_at].trim_end();
+        let Some((length, duty)) = lexicon.label_ending(before) else {
             continue;
         };
+        let start = before.len() - length;
+        if char_count(&before[start..]) <= SHORT_LABEL_CHARS && !starts_segment(text, start) {
+            continue;
+        }
         found.push(Label {
-            start: before.len() - word.len(),
-            value_start: colon_at + colon.len(),
-            kind,
+            start,
+            value_start: colon_at + ':'.len_utf8(),
+            duty,
         });
     }
     found
 }
 
-/// The label word that `before` (the text up to a colon) ends with.
-fn label_before<'w>(line: &str, before: &str) -> Option<(&'w str, LabelKind)> {
-    let ends_with = |(word, _): &&(&str, RoleWord)| before.ends_with(word);
-    if let Some((word, role)) = ROLE_WORDS.iter().find(ends_with).or_else(|| {
-        SHORT_ROLE_WORDS
-            .iter()
-            .find(ends_with)
-            .filter(|(word, _)| starts_segment(line, before.len() - word.len()))
-    }) {
-        return Some((word, LabelKind::Role(*role)));
-    }
-    if let Some(word) = DEADLINE_LABELS.iter().find(|word| before.ends_with(*word)) {
-        return Some((word, LabelKind::Deadline));
-    }
-    OTHER_LABELS
-        .iter()
-        .find(|word| before.ends_with(*word))
-        .map(|word| (*word, LabelKind::Other))
-}
-
 /// True when `at` begins a segment: start of text, or after a bracket or separator.
-fn starts_segment(line: &str, at: usize) -> bool {
-    line[..at]
+fn starts_segment(text: &str, at: usize) -> bool {
+    text[..at]
         .chars()
         .next_back()
-        .is_none_or(|c| matches!(c, '(' | '【' | '[' | ';' | ',' | '。' | ' ' | '\u{3000}'))
+        .is_none_or(|c| opens(c) || matches!(c, ';' | ',' | '。' | ' ' | '\u{3000}' | '\t' | ':'))
 }
 
-/// Parses `牵头单位:X;责任单位:Y、Z;完成时限:…` (a leading bracket and
-/// trailing ones tolerated).
-fn parse_labelled(text: &str) -> Annotation {
+/// True for a label that can start an annotation.
+fn starts_annotation(duty: Duty) -> bool {
+    matches!(duty, Duty::Role(_) | Duty::Leader)
+}
+
+/// Parses `牵头单位:X;责任单位:Y、Z;完成时限:…` (brackets around it tolerated).
+pub fn parse_labelled(text: &str) -> Annotation<'_> {
     let found = labels(text);
-    let mut annotation = Annotation::default();
-    let mut leaders_if_alone = Vec::new();
+    let mut annotation = Annotation {
+        cut: unclosed(text),
+        ..Annotation::default()
+    };
     for (index, label) in found.iter().enumerate() {
         let end = found.get(index + 1).map_or(text.len(), |next| next.start);
         let value = trim_closing(&text[label.value_start..end]);
-        let assignment = &mut annotation.assignment;
-        match label.kind {
-            LabelKind::Role(RoleWord::Plain(role)) => {
-                let (marked_leads, units) = take_lead_marks(split_units(value));
-                extend_unique(&mut assignment.lead, marked_leads);
-                extend_unique(assignment.units_mut(role), units);
-            }
-            LabelKind::Role(RoleWord::LeadIfAlone) => {
-                extend_unique(&mut leaders_if_alone, split_units(value));
-            }
-            LabelKind::Deadline => {
-                let deadline = value.trim().trim_end_matches(['。', ';', ',', '.']).trim();
+        match label.duty {
+            Duty::Role(role) => annotation.extend(parse_role_value(value, role)),
+            Duty::Leader => annotation.leaders.extend(split_leaders(value)),
+            Duty::Deadline => {
+                let deadline = value
+                    .trim()
+                    .trim_end_matches(['。', ';', ',', '.', ')'])
+                    .trim();
                 if !deadline.is_empty() && annotation.deadline.is_none() {
-                    annotation.deadline = Some(deadline.to_string());
+                    annotation.deadline = Some(deadline);
                 }
             }
-            LabelKind::Other => {}
+            Duty::Support | Duty::Other => {}
         }
-    }
-    if annotation.assignment.lead.is_empty() {
-        annotation.assignment.lead = leaders_if_alone;
     }
     annotation
 }
 
-/// Units marked `(牵头)` in a list are leads: returns (leads, the others).
-fn take_lead_marks(units: Vec<String>) -> (Vec<String>, Vec<String>) {
-    let mut leads = Vec::new();
-    let mut others = Vec::new();
-    for unit in units {
-        match LEAD_MARKS.iter().find_map(|mark| unit.strip_suffix(mark)) {
-            Some(lead) if !lead.is_empty() => leads.push(lead.to_string()),
-            _ => others.push(unit),
+/// True when `text` opens a bracket it does not close.
+fn unclosed(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth -= 1;
         }
     }
-    (leads, others)
+    depth > 0
+}
+
+/// The names of a label's value: names in `role`, but clauses that end with
+/// a role verb in that verb's role (`省政府办公厅、省财政厅牵头,省商务厅` under
+/// 责任单位); a remark stating a rule ends the value.
+fn parse_role_value(value: &str, role: Role) -> Annotation<'_> {
+    let lexicon = lexicon();
+    let mut annotation = Annotation::default();
+    for clause in top_level_clauses(value) {
+        let clause = clause.trim_matches(is_clause_trim);
+        if clause.is_empty() {
+            continue;
+        }
+        if lexicon.holds_note(clause) && !clause.contains(['(', '[']) {
+            break;
+        }
+        match lexicon.verb_ending(clause) {
+            Some((length, verb_role)) if clause.len() > length => {
+                let body = &clause[..clause.len() - length];
+                annotation.push_names(verb_role, split_names(body));
+            }
+            _ => annotation.push_names(role, split_names(clause)),
+        }
+    }
+    annotation
+}
+
+fn is_clause_trim(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '。' | '.' | ';' | ',' | '、')
+}
+
+/// Splits at `,` `;` `。` outside brackets.
+fn top_level_clauses(text: &str) -> Vec<&str> {
+    let mut clauses = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (index, c) in text.char_indices() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if matches!(c, ',' | ';' | '。') && depth == 0 {
+            clauses.push(&text[start..index]);
+            start = index + c.len_utf8();
+        }
+    }
+    clauses.push(&text[start..]);
+    clauses
 }
 
 /// Drops the closing bracket (and what follows it) of an enclosing annotation.
 fn trim_closing(segment: &str) -> &str {
     let mut depth = 0i32;
     for (index, c) in segment.char_indices() {
-        match c {
-            '(' | '【' | '[' => depth += 1,
-            ')' | '】' | ']' => {
-                if depth == 0 {
-                    return &segment[..index];
-                }
-                depth -= 1;
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            if depth == 0 {
+                return &segment[..index];
             }
-            _ => {}
+            depth -= 1;
         }
     }
     segment
 }
 
-fn extend_unique(target: &mut Vec<String>, units: Vec<String>) {
-    for unit in units {
-        if !target.contains(&unit) {
-            target.push(unit);
+/// One clause of the verb form: names and the role verb closing them, or a
+/// person or post in charge (由杨志武副市长负责). `None` when the clause is no
+/// such thing.
+fn verb_clause(clause: &str) -> Option<Annotation<'_>> {
+    let lexicon = lexicon();
+    let clause = strip_lead_in(clause.trim_matches(is_clause_trim));
+    let (length, role) = lexicon.verb_ending(clause)?;
+    let body = clause[..clause.len() - length].trim();
+    let names = split_names(body);
+    if names.is_empty() || !names.iter().all(is_plausible_name) {
+        return None;
+    }
+    let mut annotation = Annotation::default();
+    annotation.push_names(role, names);
+    Some(annotation)
+}
+
+/// `由X负责` → `X负责`; `上述项目由X牵头负责` → `X牵头负责`.
+fn strip_lead_in(clause: &str) -> &str {
+    if let Some(rest) = clause.strip_prefix('由') {
+        return rest;
+    }
+    if GROUP_OPENINGS
+        .iter()
+        .any(|opening| clause.starts_with(opening))
+        && let Some(at) = clause.find('由')
+        && char_count(&clause[..at]) <= 6
+    {
+        return &clause[at + '由'.len_utf8()..];
+    }
+    clause
+}
+
+/// True for a name that can stand in a verb clause: a unit, a collective,
+/// a person with a post, or a post.
+fn is_plausible_name(name: &Name) -> bool {
+    let text = name.text();
+    let lexicon = lexicon();
+    lexicon.ends_like_unit(&text)
+        || leader_in(&text).is_some()
+        || ["各", "相关", "有关", "其他", "其它"]
+            .iter()
+            .any(|word| text.starts_with(word))
+}
+
+/// Parses a text made only of verb clauses (`市发改委牵头,市财政局配合`), where
+/// a remark stating a rule ends the clauses. `None` when a clause is not one.
+pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
+    let lexicon = lexicon();
+    let mut annotation = Annotation::default();
+    for clause in top_level_clauses(text) {
+        let trimmed = clause.trim_matches(is_clause_trim);
+        if trimmed.is_empty() {
+            continue;
+        }
+        if lexicon.holds_note(trimmed) {
+            break;
+        }
+        annotation.extend(verb_clause(trimmed)?);
+    }
+    (!annotation.is_blank()).then_some(annotation)
+}
+
+/// The role clauses that open a paragraph of prose (`由杨志武副市长负责,市发改委牵头,
+/// 相关部门配合,尽快完成…`): the clauses up to the first that is not one, when
+/// the paragraph starts with 由 or has at least two.
+pub fn leading_clauses(text: &str) -> Option<Annotation<'_>> {
+    let mut annotation = Annotation::default();
+    let mut count = 0;
+    for clause in top_level_clauses(text) {
+        match verb_clause(clause) {
+            Some(found) => {
+                annotation.extend(found);
+                count += 1;
+            }
+            None => break,
         }
     }
+    let opens_with_by = text.trim_start().starts_with('由');
+    ((opens_with_by && count >= 1) || count >= 2).then_some(annotation)
+}
+
+/// The text inside one pair of brackets around all of `line`, else `line`.
+fn strip_enclosing(line: &str) -> &str {
+    let trimmed = line.trim_end_matches(['。', '.', ';']);
+    let Some(first) = trimmed.chars().next() else {
+        return line;
+    };
+    let Some(last) = trimmed.chars().next_back() else {
+        return line;
+    };
+    if opens(first) && closes(last) && trimmed.len() > first.len_utf8() {
+        let inner = &trimmed[first.len_utf8()..trimmed.len() - last.len_utf8()];
+        if matching_close(trimmed, 0) == Some(trimmed.len() - last.len_utf8()) {
+            return inner.trim();
+        }
+    }
+    line
+}
+
+/// The offset of the bracket closing the one that opens at `open`.
+fn matching_close(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (index, c) in text[open..].char_indices() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.checked_sub(1)?;
+            if depth == 0 {
+                return Some(open + index);
+            }
+        }
+    }
+    None
 }
 
 /// The position of the unclosed opening bracket that encloses `at`, if any.
 fn enclosing_open(line: &str, at: usize) -> Option<usize> {
     let mut stack = Vec::new();
     for (index, c) in line[..at].char_indices() {
-        match c {
-            '(' | '【' | '[' => stack.push(index),
-            ')' | '】' | ']' => {
-                stack.pop();
-            }
-            _ => {}
+        if opens(c) {
+            stack.push(index);
+        } else if closes(c) {
+            stack.pop();
         }
     }
     stack.first().copied()
 }
 
-/// Verbs that close a clause in the verb form, with the role they give.
-const ROLE_VERBS: [(&str, Role); 14] = [
-    ("牵头负责", Role::Lead),
-    ("牵头", Role::Lead),
-    ("牽頭", Role::Lead),
-    ("按职责分工负责", Role::Responsible),
-    ("按职责负责", Role::Responsible),
-    ("分别负责", Role::Responsible),
-    ("负责", Role::Responsible),
-    ("落实", Role::Responsible),
-    ("配合", Role::Cooperating),
-    ("协同", Role::Cooperating),
-    ("協同", Role::Cooperating),
-    ("协助", Role::Cooperating),
-    ("参与", Role::Cooperating),
-    ("參與", Role::Cooperating),
-];
+/// Reads a block annotation line: a line that starts with a label
+/// (`牵头部门:市人社局;配合部门:…。`, `牵头领导:王 健`, `完成时限:…`, also when
+/// its value is empty), or that is nothing but role clauses in brackets or
+/// after 由 / 上述项目由. `None` for any other line.
+pub fn parse_block(line: &str) -> Option<Annotation<'_>> {
+    let inner = strip_enclosing(line);
+    if let Some(first) = labels(inner).first()
+        && first.start == 0
+        && !matches!(first.duty, Duty::Other)
+    {
+        return Some(parse_labelled(inner));
+    }
+    let enclosed = inner.len() != line.len();
+    let trimmed = inner.trim_matches(is_clause_trim);
+    let leads_in = trimmed.starts_with('由')
+        || GROUP_OPENINGS
+            .iter()
+            .any(|opening| trimmed.starts_with(opening));
+    if enclosed || leads_in {
+        return parse_clauses(inner);
+    }
+    None
+}
+
+/// Finds the unit annotation of a line of task text: labels
+/// (`…。(牵头单位:X;责任单位:Y)`, `…。责任单位:Y`) or role clauses in a bracket
+/// closing the line (`…。(X牵头,Y配合)`).
+pub fn find_inline(line: &str) -> Option<Found<'_>> {
+    if let Some(first) = labels(line)
+        .into_iter()
+        .find(|label| starts_annotation(label.duty))
+    {
+        let start = enclosing_open(line, first.start).unwrap_or(first.start);
+        let annotation = parse_labelled(&line[start..]);
+        if !annotation.is_blank() && start > 0 {
+            return Some(Found { start, annotation });
+        }
+    }
+    trailing_clauses(line)
+}
 
 /// `…。(市发改委牵头,市财政局、市商务局配合)` at the end of a line.
-fn find_verb_form(line: &str) -> Option<Found> {
-    let trimmed = line.trim_end_matches(['。', '.', ';', ' ']);
-    let close = trimmed.chars().last()?;
-    if close != ')' {
+fn trailing_clauses(line: &str) -> Option<Found<'_>> {
+    let trimmed = line.trim_end_matches(['。', '.', ';', ' ', ',']);
+    let close = trimmed.chars().next_back()?;
+    if !closes(close) {
         return None;
     }
     let body_end = trimmed.len() - close.len_utf8();
     let open = matching_open(trimmed, body_end)?;
     let open_len = trimmed[open..].chars().next()?.len_utf8();
-    let inner = &trimmed[open + open_len..body_end];
-    let assignment = parse_verb_clauses(inner)?;
+    let annotation = parse_clauses(&trimmed[open + open_len..body_end])?;
     Some(Found {
         start: open,
-        annotation: Annotation {
-            assignment,
-            deadline: None,
-        },
+        annotation,
     })
 }
 
@@ -373,214 +475,293 @@ fn find_verb_form(line: &str) -> Option<Found> {
 fn matching_open(text: &str, close: usize) -> Option<usize> {
     let mut depth = 0usize;
     for (index, c) in text[..close].char_indices().rev() {
-        match c {
-            ')' => depth += 1,
-            '(' => {
-                if depth == 0 {
-                    return Some(index);
-                }
-                depth -= 1;
+        if closes(c) {
+            depth += 1;
+        } else if opens(c) {
+            if depth == 0 {
+                return Some(index);
             }
-            _ => {}
+            depth -= 1;
         }
     }
     None
 }
 
-/// Every clause must end with a role verb: `市发改委牵头,市财政局配合`.
-fn parse_verb_clauses(inner: &str) -> Option<Assignment> {
-    let mut assignment = Assignment::default();
-    for clause in top_level_clauses(inner) {
-        let clause = clause.trim();
-        if clause.is_empty() {
-            continue;
-        }
-        let (verb, role) = ROLE_VERBS.iter().find(|(verb, _)| clause.ends_with(verb))?;
-        let units = split_units(&clause[..clause.len() - verb.len()]);
-        if units.is_empty() {
-            return None;
-        }
-        extend_unique(assignment.units_mut(*role), units);
-    }
-    (!assignment.is_empty()).then_some(assignment)
-}
-
-fn top_level_clauses(text: &str) -> Vec<&str> {
-    let mut clauses = Vec::new();
-    let mut depth = 0usize;
-    let mut start = 0;
-    for (index, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            ',' | ';' if depth == 0 => {
-                clauses.push(&text[start..index]);
-                start = index + c.len_utf8();
+/// Every bracket of `text` that is an annotation, with where it opens and
+/// where it ends (after its closing bracket): the tasks of a paragraph that
+/// closes each with its own bracket lie between them.
+pub fn annotated_brackets(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = text[at..].find(opens) {
+        let open = at + offset;
+        let Some(close) = matching_close(text, open) else {
+            break;
+        };
+        let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+        let close_len = text[close..].chars().next().map_or(1, char::len_utf8);
+        let inner = &text[open + open_len..close];
+        let annotation = match labels(inner).first() {
+            Some(first) if first.start == 0 && starts_annotation(first.duty) => {
+                Some(parse_labelled(inner))
+            }
+            _ => parse_clauses(inner),
+        };
+        match annotation {
+            Some(annotation) if !annotation.is_blank() => {
+                found.push((open, close + close_len, annotation));
             }
             _ => {}
         }
+        at = close + close_len;
     }
-    clauses.push(&text[start..]);
-    clauses
+    found
+}
+
+/// What a heading says about who leads its tasks: `县示范区管委会牵头工作(8项)`
+/// (a lead), `孟学农省长负责的工作` (a leader).
+pub fn heading_assignment(title: &str) -> Option<Annotation<'_>> {
+    let mut rest = title.trim_end_matches(['。', '.', ':', ' ']);
+    if rest.ends_with(')')
+        && let Some(open) = matching_open(rest, rest.len() - 1)
+    {
+        let open_len = rest[open..].chars().next().map_or(1, char::len_utf8);
+        let inner = rest
+            .get(open + open_len..rest.len() - 1)
+            .unwrap_or_default();
+        if inner.contains('项') && inner.chars().any(|c| c.is_ascii_digit()) {
+            rest = rest[..open].trim_end();
+        }
+    }
+    let object = HEADING_OBJECTS.iter().find(|word| rest.ends_with(*word))?;
+    rest = rest[..rest.len() - object.len()].trim_end_matches('的');
+    let verb = HEADING_VERBS.iter().find(|verb| rest.ends_with(*verb))?;
+    let body = &rest[..rest.len() - verb.len()];
+    let names = split_names(body);
+    if names.is_empty() || !names.iter().all(is_plausible_name) {
+        return None;
+    }
+    let mut annotation = Annotation::default();
+    annotation.push_names(Role::Lead, names);
+    Some(annotation)
+}
+
+/// A duty list item that starts with its unit: `市发展改革委:负责…` → the unit
+/// and where the duties start.
+pub fn duty_unit(text: &str) -> Option<(Name<'_>, usize)> {
+    let colon = text.find(':')?;
+    let before = text[..colon].trim();
+    if char_count(before) > MAX_DUTY_UNIT_CHARS
+        || before.contains(['(', ',', '、', '。', ';'])
+        || lexicon().label_ending(before).is_some()
+    {
+        return None;
+    }
+    let mut names = split_names(before);
+    let name = names.pop()?;
+    let text_of = name.text();
+    (names.is_empty() && lexicon().ends_like_unit(&text_of) && leader_in(&text_of).is_none())
+        .then(|| (name, colon + ':'.len_utf8()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn strings(items: &[&str]) -> Vec<String> {
-        items.iter().map(|s| s.to_string()).collect()
+    fn assignment(annotation: &Annotation) -> Assignment {
+        annotation.to_assignment(&|piece: &str| piece.to_string())
     }
 
-    #[test]
-    fn inline_lead_and_responsible() {
-        let line = "开工建设人民医院东院区项目。(牵头单位:卫生健康委员会;责任单位:城投建设发展有限公司、玉泉街道办事处)";
+    fn found(line: &str) -> (String, Assignment) {
         let found = find_inline(line).expect("annotation");
-        assert_eq!(&line[..found.start], "开工建设人民医院东院区项目。");
-        assert_eq!(
-            found.annotation.assignment.lead,
-            strings(&["卫生健康委员会"])
-        );
-        assert_eq!(
-            found.annotation.assignment.responsible,
-            strings(&["城投建设发展有限公司", "玉泉街道办事处"])
-        );
+        (
+            line[..found.start].to_string(),
+            assignment(&found.annotation),
+        )
     }
 
     #[test]
-    fn inline_with_nested_parentheses_in_names() {
-        let line = "抓好。(牵头单位:市文旅局;责任单位:市体育事业发展中心,各县(市)区人民政府)";
-        let found = find_inline(line).expect("annotation");
-        assert_eq!(
-            found.annotation.assignment.responsible,
-            strings(&["市体育事业发展中心", "各县(市)区人民政府"])
+    fn labels_inline() {
+        let (text, units) = found(
+            "开工建设人民医院东院区项目。(牵头单位:卫生健康委员会;责任单位:城投建设发展有限公司、玉泉街道办事处)",
         );
+        assert_eq!(text, "开工建设人民医院东院区项目。");
+        assert_eq!(units.lead, ["卫生健康委员会"]);
+        assert_eq!(
+            units.responsible,
+            ["城投建设发展有限公司", "玉泉街道办事处"]
+        );
+        let (_, units) = found("推进就业。牵头单位:市人社局;配合单位:市财政局");
+        assert_eq!(units.cooperating, ["市财政局"]);
+        let (_, units) =
+            found("抓好。[牵头单位:县发改局(粮食局);责任单位:各镇人民政府,嘉鱼经济开发区]");
+        assert_eq!(units.lead, ["县发改局(粮食局)"]);
+        assert_eq!(units.responsible, ["各镇人民政府", "嘉鱼经济开发区"]);
     }
 
     #[test]
-    fn inline_half_width_parentheses_and_colon() {
-        let found = find_inline("推进。(责任单位: 市人社局、市财政局)").expect("annotation");
-        assert_eq!(
-            found.annotation.assignment.responsible,
-            strings(&["市人社局", "市财政局"])
+    fn the_state_council_style() {
+        let (text, units) = found(
+            "落实好提振市场信心90条措施。(省发展改革委牵头,省商务厅、财政厅、文化和旅游厅等相关部门按职责分工负责)",
         );
-    }
-
-    #[test]
-    fn inline_without_parentheses() {
-        let line = "推进就业。牵头单位:市人社局;配合单位:市财政局";
-        let found = find_inline(line).expect("annotation");
-        assert_eq!(&line[..found.start], "推进就业。");
-        assert_eq!(
-            found.annotation.assignment.cooperating,
-            strings(&["市财政局"])
-        );
-    }
-
-    #[test]
-    fn inline_verb_form() {
-        let line = "推进就业。(市人社局牵头,市财政局、市教育局配合)";
-        let found = find_inline(line).expect("annotation");
-        assert_eq!(&line[..found.start], "推进就业。");
-        assert_eq!(found.annotation.assignment.lead, strings(&["市人社局"]));
-        assert_eq!(
-            found.annotation.assignment.cooperating,
-            strings(&["市财政局", "市教育局"])
-        );
+        assert_eq!(text, "落实好提振市场信心90条措施。");
+        assert_eq!(units.lead, ["省发展改革委"]);
+        assert_eq!(units.responsible, ["省商务厅", "财政厅", "文化和旅游厅"]);
+        let (_, units) = found("推进。(市人力资源社会保障局、市医保局负责)");
+        assert_eq!(units.responsible, ["市人力资源社会保障局", "市医保局"]);
+        let (_, units) = found("抓好。(市经委、市建委分别牵头)");
+        assert_eq!(units.lead, ["市经委", "市建委"]);
         assert!(find_inline("建设文化(篮球)小镇").is_none());
         assert!(find_inline("建立由市发改委牵头抓总的机制(试行)").is_none());
     }
 
     #[test]
-    fn prose_mentioning_a_role_word_is_not_an_annotation() {
-        assert!(find_inline("明确政府工作报告提出的2021年重点工作责任单位。").is_none());
-        assert!(find_inline("民生实事责任单位于12月25日前报送").is_none());
-    }
-
-    #[test]
-    fn block_lines() {
-        let block =
-            parse_block("牵头部门:市人社局;配合部门:市发改委、教育局、科技局、财政局、龙沙区。")
-                .expect("block");
-        assert_eq!(block.assignment.lead, strings(&["市人社局"]));
-        assert_eq!(
-            block.assignment.cooperating,
-            strings(&["市发改委", "教育局", "科技局", "财政局", "龙沙区"])
+    fn block_lines_of_each_form() {
+        let block = parse_block("部门分工:省发展改革委牵头,各地、各部门配合。").expect("block");
+        let units = assignment(&block);
+        assert_eq!(units.lead, ["省发展改革委"]);
+        assert_eq!(units.cooperating, ["各地", "各部门"]);
+        let units =
+            assignment(&parse_block("责任部门:市房管局牵头,市民政局配合。").expect("block"));
+        assert_eq!(units.lead, ["市房管局"]);
+        assert_eq!(units.cooperating, ["市民政局"]);
+        let units = assignment(&parse_block("牵头责任单位:市发展改革委。").expect("block"));
+        assert_eq!(units.lead, ["市发展改革委"]);
+        let units = assignment(
+            &parse_block("协同责任单位:市经信局、市商务局等,各县、市、区政府。").expect("block"),
         );
-        let block = parse_block("责任部门:市住建局、城管局、各县(市)区政府。")
-            .expect("block")
-            .assignment;
         assert_eq!(
-            block.responsible,
-            strings(&["市住建局", "城管局", "各县(市)区政府"])
+            units.cooperating,
+            ["市经信局", "市商务局", "各县、市、区政府"]
         );
-        let block = parse_block("(牵头单位:市发改委)")
-            .expect("parenthesized block")
-            .assignment;
-        assert_eq!(block.lead, strings(&["市发改委"]));
+        let units = assignment(&parse_block("上述项目由区商务委牵头负责。").expect("block"));
+        assert_eq!(units.lead, ["区商务委"]);
+        let units = assignment(
+            &parse_block("(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)")
+                .expect("block"),
+        );
+        assert_eq!(
+            units.responsible,
+            ["市直各有关单位", "各县(市、区)人民政府", "各开发区管委会"]
+        );
         assert!(parse_block("推进。(牵头单位:市发改委)").is_none());
+        assert!(parse_block("部门分工:").expect("empty block").is_blank());
     }
 
     #[test]
-    fn other_wordings_and_traditional_characters() {
-        let block = parse_block("主责单位:市发改委;协同单位:市财政局").expect("block");
-        assert_eq!(block.assignment.lead, strings(&["市发改委"]));
-        assert_eq!(block.assignment.cooperating, strings(&["市财政局"]));
-        let block = parse_block("牽頭單位:市衛健委;責任單位:市民政局").expect("block");
-        assert_eq!(block.assignment.lead, strings(&["市衛健委"]));
-        assert_eq!(block.assignment.responsible, strings(&["市民政局"]));
-        let block = parse_block("参与单位:市科协").expect("block").assignment;
-        assert_eq!(block.cooperating, strings(&["市科协"]));
-    }
-
-    #[test]
-    fn a_leader_is_the_lead_only_when_no_lead_unit_is_named() {
-        let block = parse_block("责任领导:王副市长;责任单位:市教育局").expect("block");
-        assert_eq!(block.assignment.lead, strings(&["王副市长"]));
-        let block =
-            parse_block("责任领导:王副市长;牵头单位:市发改委;责任单位:市教育局").expect("block");
-        assert_eq!(block.assignment.lead, strings(&["市发改委"]));
-    }
-
-    #[test]
-    fn bare_short_labels() {
-        let block = parse_block("牵头:市发改委;配合:市财政局").expect("block");
-        assert_eq!(block.assignment.lead, strings(&["市发改委"]));
-        assert_eq!(block.assignment.cooperating, strings(&["市财政局"]));
-        assert!(find_inline("实现“一网通办”,群众满意度达到95%,全市配合:是").is_none());
-    }
-}
-
-#[cfg(test)]
-mod more_tests {
-    use super::*;
-
-    #[test]
-    fn a_deadline_inside_the_annotation() {
-        let found =
-            find_inline("推进改革。(责任单位:市发改委;完成时限:2024年12月底)").expect("annotation");
-        assert_eq!(found.annotation.assignment.responsible, ["市发改委"]);
-        assert_eq!(found.annotation.deadline.as_deref(), Some("2024年12月底"));
-        let block = parse_block("牵头单位:市人社局;责任人:张三;时间节点:6月底前").expect("block");
-        assert_eq!(block.assignment.lead, ["市人社局"]);
-        assert!(block.assignment.responsible.is_empty());
-        assert_eq!(block.deadline.as_deref(), Some("6月底前"));
-    }
-
-    #[test]
-    fn a_unit_marked_lead_inside_a_list() {
-        let found =
-            find_inline("推进。(责任单位:市发改委(牵头)、市财政局、市商务局)").expect("annotation");
-        assert_eq!(found.annotation.assignment.lead, ["市发改委"]);
-        assert_eq!(
-            found.annotation.assignment.responsible,
-            ["市财政局", "市商务局"]
+    fn leaders_are_never_units() {
+        let units = assignment(&parse_block("牵头领导:刘 哲").expect("block"));
+        assert_eq!(units.leaders, ["刘 哲"]);
+        assert!(units.lead.is_empty());
+        let units = assignment(&parse_block("牵头负责领导:刘惠。").expect("block"));
+        assert_eq!(units.leaders, ["刘惠"]);
+        let units = assignment(&parse_block("分管省领导:林克庆").expect("block"));
+        assert_eq!(units.leaders, ["林克庆"]);
+        let (_, units) = found(
+            "地区生产总值增长7.5%左右。(牵头领导:谢瑞武,牵头单位:市发改委,数据提供单位:市统计局)",
         );
+        assert_eq!(units.leaders, ["谢瑞武"]);
+        assert_eq!(units.lead, ["市发改委"]);
+        assert!(units.responsible.is_empty() && units.cooperating.is_empty());
+        let (_, units) = found(
+            "构建政策体系(分管副省长、协管副秘书长负责,省科技厅牵头。明确牵头部门的,其他有关部门配合,不逐一列出,下同)",
+        );
+        assert_eq!(units.leaders, ["分管副省长", "协管副秘书长"]);
+        assert_eq!(units.lead, ["省科技厅"]);
+        assert!(units.cooperating.is_empty());
     }
 
     #[test]
-    fn a_deadline_alone_is_not_an_annotation() {
-        assert!(parse_block("完成时限:2024年底").is_none());
+    fn prose_clauses() {
+        let annotation = leading_clauses(
+            "由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成《兰州综合配套改革试验区实施方案》",
+        )
+        .expect("clauses");
+        let units = assignment(&annotation);
+        assert_eq!(units.leaders, ["杨志武"]);
+        assert_eq!(units.lead, ["市发改委"]);
+        assert_eq!(units.cooperating, ["相关部门"]);
+        assert!(leading_clauses("加强统筹,推进工作").is_none());
+    }
+
+    #[test]
+    fn notes_in_lists_are_rules() {
+        let units = assignment(&parse_block(
+            "责任单位:省政府办公厅、省财政厅牵头,省商务厅、省文化广电和旅游厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)",
+        ).expect("block"));
+        assert_eq!(units.lead, ["省政府办公厅", "省财政厅"]);
+        assert_eq!(units.responsible, ["省商务厅", "省文化广电和旅游厅"]);
+        let (_, units) = found(
+            "落实政策(分管副省长、协管副秘书长负责,省科技厅、省发改委等负责。列第一位的为牵头部门,其他部门和单位按职责分工负责,下同)",
+        );
+        assert_eq!(units.responsible, ["省科技厅", "省发改委"]);
+    }
+
+    #[test]
+    fn a_lead_repeated_among_the_responsible() {
+        let units = assignment(&parse_labelled(
+            "牵头单位:市发改委;责任单位:市发改委、市财政局",
+        ));
+        assert_eq!(units.lead, ["市发改委"]);
+        assert_eq!(units.responsible, ["市财政局"]);
+    }
+
+    #[test]
+    fn headings_that_name_who_leads() {
+        let units =
+            assignment(&heading_assignment("县示范区管委会牵头工作(8项)").expect("heading"));
+        assert_eq!(units.lead, ["县示范区管委会"]);
+        let units = assignment(&heading_assignment("卢山副省长牵头重点工作").expect("heading"));
+        assert_eq!(units.leaders, ["卢山"]);
+        assert!(units.lead.is_empty());
+        let units = assignment(&heading_assignment("孟学农省长负责的工作").expect("heading"));
+        assert_eq!(units.leaders, ["孟学农"]);
+        let units = assignment(&heading_assignment("省监察厅牵头的工作").expect("heading"));
+        assert_eq!(units.lead, ["省监察厅"]);
+        let units = assignment(&heading_assignment("袁家军省长主抓重点工作").expect("heading"));
+        assert_eq!(units.leaders, ["袁家军"]);
+        assert!(heading_assignment("加快推进重点工作").is_none());
+    }
+
+    #[test]
+    fn duty_lists() {
+        let (name, at) =
+            duty_unit("市发展改革委:负责将全市应急避难场所建设规划纳入").expect("duty");
+        assert_eq!(name.text(), "市发展改革委");
+        assert_eq!(at, "市发展改革委:".len());
+        assert!(duty_unit("工作目标:到2025年").is_none());
+        assert!(duty_unit("牵头单位:市发改委").is_none());
+    }
+
+    #[test]
+    fn brackets_that_close_tasks_inside_a_paragraph() {
+        let text = "常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值能源消耗降低20%。(市经委牵头)万元工业增加值。";
+        let found = annotated_brackets(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[..found[0].0], "常住人口控制在1150万人左右。");
+        assert_eq!(assignment(&found[1].2).lead, ["市经委"]);
+    }
+
+    #[test]
+    fn a_cut_annotation() {
+        let annotation = parse_labelled("(牵头单位:市发改委;责任单位:市财政局、市监");
+        assert!(annotation.cut);
+        assert!(!parse_labelled("(牵头单位:市发改委)").cut);
+    }
+
+    #[test]
+    fn deadlines_and_supporting_roles() {
+        let (_, units) = found("推进改革。(责任单位:市发改委;完成时限:2024年12月底)");
+        assert_eq!(units.responsible, ["市发改委"]);
+        let found =
+            find_inline("推进改革。(责任单位:市发改委;完成时限:2024年12月底)").expect("found");
+        assert_eq!(found.annotation.deadline, Some("2024年12月底"));
+        assert!(
+            parse_block("完成时限:2024年底")
+                .expect("deadline line")
+                .is_blank()
+        );
         assert!(find_inline("推进。(完成时限:2024年底)").is_none());
+        assert!(find_inline("实现“一网通办”,群众满意度达到95%,全市配合:是").is_none());
     }
 }

@@ -1,9 +1,13 @@
 //! Splitting a document into trimmed lines and telling what each line is.
+//! Tables flattened into text are read back into rows first, and a line
+//! that runs several numbered items together (`1.…(…) 2.…(…)`) is split at
+//! each item.
 
-use super::annotation;
-use super::annotation::{Annotation, Found};
+use super::annotation::{self, Annotation, Found};
+use super::flattened::{self, Item, Source};
 use super::noise::{is_footer, is_noise};
-use super::numbering::{self, Marker};
+use super::numbering::{self, Marker, NumberStyle};
+use super::table::Cell;
 
 /// One line of the document, trimmed, with its 1-based number.
 #[derive(Debug, Clone)]
@@ -14,7 +18,9 @@ pub struct Line<'a> {
     /// The unit annotation in the text of a `Text` line or after the marker
     /// of a `Numbered` one, looked for once here for every later use (the
     /// walk over the body takes it out).
-    pub inline: Option<Found>,
+    pub inline: Option<Found<'a>>,
+    /// A table row the text ends inside.
+    pub cut: bool,
 }
 
 /// What a line is, judged on its own.
@@ -28,31 +34,91 @@ pub enum Kind<'a> {
     /// A line starting with a numbering marker.
     Numbered(Marker<'a>),
     /// A line that only names units: `牵头部门:市人社局;配合部门:…`.
-    Block(Annotation),
-    /// A table row: cells separated by tabs.
-    Row(Vec<&'a str>),
+    Block(Annotation<'a>),
+    /// A table row: its cells, each a list of lines.
+    Row(Vec<Cell<'a>>),
     /// Any other text.
     Text,
 }
 
-/// Splits `text` into classified lines.
-pub fn split(text: &str) -> Vec<Line<'_>> {
-    text.split('\n')
-        .enumerate()
-        .map(|(index, raw)| {
-            let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            classify(number, raw)
-        })
-        .collect()
+/// The last number seen of each numbering style, to tell where a line that
+/// runs items together starts the next one.
+#[derive(Debug, Default)]
+struct Sequence {
+    last: [Option<u32>; NumberStyle::ALL.len()],
 }
 
-fn classify(number: u32, raw: &str) -> Line<'_> {
-    let text = trim(raw);
+impl Sequence {
+    fn note(&mut self, marker: &Marker) {
+        self.last[usize::from(marker.style.rank())] = Some(marker.value);
+    }
+
+    /// True when `marker` goes on from the last number of its style, or
+    /// starts it again at 1.
+    fn continues(&self, marker: &Marker) -> bool {
+        let last = self.last[usize::from(marker.style.rank())];
+        marker.value == 1 || last.is_some_and(|last| marker.value == last + 1)
+    }
+}
+
+/// Splits `text` into classified lines.
+pub fn split(text: &str) -> Vec<Line<'_>> {
+    let sources: Vec<Source> = text
+        .split('\n')
+        .enumerate()
+        .map(|(index, raw)| Source {
+            number: u32::try_from(index + 1).unwrap_or(u32::MAX),
+            text: raw.trim_end_matches('\r'),
+        })
+        .collect();
+    let trimmed: Vec<Source> = sources
+        .iter()
+        .map(|source| Source {
+            number: source.number,
+            text: trim(source.text),
+        })
+        .collect();
+    let mut sequence = Sequence::default();
+    let mut lines = Vec::with_capacity(sources.len());
+    for item in flattened::recover(&trimmed) {
+        match item {
+            Item::Row { number, cells, cut } => lines.push(Line {
+                number,
+                text: cells
+                    .first()
+                    .and_then(|cell| cell.first())
+                    .copied()
+                    .unwrap_or(""),
+                kind: Kind::Row(cells),
+                inline: None,
+                cut,
+            }),
+            Item::Line(source) => {
+                let raw = sources[(source.number - 1) as usize].text;
+                if let Some(cells) = table_cells(raw) {
+                    lines.push(Line {
+                        number: source.number,
+                        text: source.text,
+                        kind: Kind::Row(cells),
+                        inline: None,
+                        cut: false,
+                    });
+                    continue;
+                }
+                for segment in segments(source.text, &mut sequence) {
+                    lines.push(classify(source.number, segment, &mut sequence));
+                }
+            }
+        }
+    }
+    lines
+}
+
+fn classify<'a>(number: u32, text: &'a str, sequence: &mut Sequence) -> Line<'a> {
     let kind = if text.is_empty() {
         Kind::Blank
-    } else if let Some(cells) = table_cells(raw) {
-        Kind::Row(cells)
     } else if let Some(marker) = numbering::marker(text) {
+        sequence.note(&marker);
         Kind::Numbered(marker)
     } else if let Some(annotation) = annotation::parse_block(text) {
         Kind::Block(annotation)
@@ -73,6 +139,71 @@ fn classify(number: u32, raw: &str) -> Line<'_> {
         text,
         kind,
         inline,
+        cut: false,
+    }
+}
+
+/// The parts of a line that runs numbered items together: it is split
+/// before a marker that follows spaces, or a sentence's end, and goes on
+/// from the numbers before it.
+fn segments<'a>(text: &'a str, sequence: &mut Sequence) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut scan = Sequence {
+        last: sequence.last,
+    };
+    if let Some(marker) = numbering::marker(text) {
+        scan.note(&marker);
+    }
+    for (index, c) in text.char_indices().skip(1) {
+        if !starts_marker(c) {
+            continue;
+        }
+        let before = &text[start..index];
+        let after_space = before.ends_with(char::is_whitespace);
+        let after_stop = before.ends_with(['。', ';', ')', '】', ']']);
+        if !after_space && !after_stop {
+            continue;
+        }
+        let Some(marker) = numbering::marker(&text[index..]) else {
+            continue;
+        };
+        if !is_strong(&marker) || !scan.continues(&marker) {
+            continue;
+        }
+        let heading_style = matches!(
+            marker.style,
+            NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
+        );
+        if !after_space && heading_style {
+            continue;
+        }
+        let part = trim(before);
+        if !part.is_empty() {
+            parts.push(part);
+        }
+        scan.note(&marker);
+        start = index;
+    }
+    parts.push(trim(&text[start..]));
+    parts
+}
+
+/// True for a character that can start a numbering marker.
+fn starts_marker(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(c, '(' | '第' | '①'..='⑳' | '⑴'..='⒇')
+        || numbering::is_numeral(c)
+}
+
+/// True for a marker that cannot be a number inside a sentence (`3.5%`, `2020年`).
+fn is_strong(marker: &Marker) -> bool {
+    let next = marker.rest.chars().next();
+    match marker.style {
+        NumberStyle::ArabicDot => {
+            marker.written.len() <= 5 && next.is_some_and(|c| !c.is_ascii_digit() && c != '%')
+        }
+        _ => next.is_some(),
     }
 }
 
@@ -82,20 +213,66 @@ pub fn trim(text: &str) -> &str {
 }
 
 /// The cells of a tab-separated row, when the line has at least two tabs.
-fn table_cells(raw: &str) -> Option<Vec<&str>> {
+fn table_cells(raw: &str) -> Option<Vec<Cell<'_>>> {
     let raw = raw.trim_end_matches(['\r', '\n']);
     if memchr::memchr_iter(b'\t', raw.as_bytes()).count() < 2 {
         return None;
     }
-    Some(raw.split('\t').map(trim).collect())
+    Some(raw.split('\t').map(|cell| vec![trim(cell)]).collect())
 }
 
 /// Sentence-final punctuation.
 pub fn ends_sentence(text: &str) -> bool {
-    text.ends_with(['。', '!', '?', ';', '.', ')'])
+    text.ends_with(['。', '!', '?', ';', '.', ')', ']', '】', '〕'])
 }
 
-/// Number of characters (not bytes).
-pub fn char_count(text: &str) -> usize {
-    text.chars().count()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|line| line.text).collect()
+    }
+
+    #[test]
+    fn items_run_together_are_split() {
+        assert_eq!(
+            texts("1.加快建设项目。(牵头单位:市发改委) 2.推进养老服务。(牵头单位:市民政局)"),
+            [
+                "1.加快建设项目。(牵头单位:市发改委)",
+                "2.推进养老服务。(牵头单位:市民政局)"
+            ]
+        );
+        assert_eq!(
+            texts("8.市民政局:负责做好储备保障工作。9.市教育局:负责建设应急避难场所。"),
+            [
+                "8.市民政局:负责做好储备保障工作。",
+                "9.市教育局:负责建设应急避难场所。"
+            ]
+        );
+        assert_eq!(
+            texts(
+                "完成。 一、加快提振市场信心 (一)全面促进消费增长。 1.把恢复和扩大消费摆在优先位置。"
+            ),
+            [
+                "完成。",
+                "一、加快提振市场信心",
+                "(一)全面促进消费增长。",
+                "1.把恢复和扩大消费摆在优先位置。"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_inside_sentences_stay() {
+        assert_eq!(texts("1.增长6%。 3.5万人就业"), ["1.增长6%。 3.5万人就业"]);
+        assert_eq!(
+            texts("2.一般公共预算。2020年完成"),
+            ["2.一般公共预算。2020年完成"]
+        );
+        assert_eq!(
+            texts("3.规上工业。(1)加强管理"),
+            ["3.规上工业。", "(1)加强管理"]
+        );
+    }
 }

@@ -4,8 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lines::{Kind, Line, char_count, ends_sentence};
-use crate::gazetteer::{CityHints, detect_city};
+use super::lines::{Kind, Line, ends_sentence};
+use crate::cjk::char_count;
+use crate::gazetteer::{PlaceHints, detect_place};
 use crate::model::DocumentMeta;
 
 /// Endings of a notice title: 关于印发…的通知.
@@ -91,7 +92,11 @@ fn ends_sentence_or_colon(text: &str) -> bool {
 
 /// The notice title at the top of a document, possibly broken over lines:
 /// returns the joined title and the indexes of its lines.
-pub fn notice_title(lines: &[Line], head_end: usize) -> Option<(String, Vec<usize>)> {
+pub fn notice_title(
+    lines: &[Line],
+    head_end: usize,
+    written: &dyn Fn(&str) -> String,
+) -> Option<(String, Vec<usize>)> {
     for start in 0..head_end {
         if !matches!(lines[start].kind, Kind::Text) || !lines[start].text.contains("关于") {
             continue;
@@ -108,7 +113,7 @@ pub fn notice_title(lines: &[Line], head_end: usize) -> Option<(String, Vec<usiz
             if ends_sentence_or_colon(line.text) && !line.text.ends_with(')') {
                 break;
             }
-            title.push_str(line.text);
+            title.push_str(&written(line.text));
             used.push(index);
             if NOTICE_ENDINGS
                 .iter()
@@ -141,6 +146,8 @@ pub fn read(
     head_end: usize,
     title: Option<String>,
     body_text: &str,
+    written: &dyn Fn(&str) -> String,
+    units: &[&str],
 ) -> DocumentMeta {
     let head: Vec<&str> = lines[..head_end]
         .iter()
@@ -148,42 +155,49 @@ pub fn read(
         .map(|line| line.text)
         .collect();
     let head_text = head.join("\n");
-    let doc_number = doc_number(&head);
+    let number = doc_number(&head);
     let date = date(&head).or_else(|| closing_date(lines));
     let year = title
         .as_deref()
         .and_then(first_year)
         .or_else(|| first_year(&head_text));
-    let city = detect_city(&CityHints {
-        title: title.as_deref(),
+    let title_view = title.as_deref().map(crate::cjk::simplify);
+    let issuer = detect_place(&PlaceHints {
+        title: title_view.as_deref(),
         head: &head_text,
-        doc_number: doc_number.as_deref(),
+        doc_number: number,
         body: body_text,
+        units,
     });
+    let (city, region) = match issuer {
+        Some(issuer) => (Some(issuer.name), issuer.region),
+        None => (None, Vec::new()),
+    };
     DocumentMeta {
         title,
         city,
+        region,
         year,
-        doc_number,
+        doc_number: number.map(written),
         date,
     }
 }
 
 /// The document number: a line that is only a number first, else the first one
 /// not quoted in parentheses.
-fn doc_number(head: &[&str]) -> Option<String> {
+fn doc_number<'h>(head: &[&'h str]) -> Option<&'h str> {
     let standalone = head.iter().find_map(|line| {
         DOC_NUMBER
             .find(line)
             .filter(|found| found.start() == 0 && found.end() == line.len())
-            .map(|found| found.as_str().to_string())
+            .map(|found| found.as_str())
     });
     standalone.or_else(|| {
         head.iter().find_map(|line| {
             DOC_NUMBER
                 .find_iter(line)
                 .find(|found| !quoted(line, found.start()))
-                .map(|found| found.as_str().to_string())
+                .map(|found| found.as_str())
         })
     })
 }
@@ -276,11 +290,11 @@ mod tests {
     #[test]
     fn document_numbers() {
         assert_eq!(
-            doc_number(&["齐政办文〔2020〕5号"]).as_deref(),
+            doc_number(&["齐政办文〔2020〕5号"]),
             Some("齐政办文〔2020〕5号")
         );
         assert_eq!(
-            doc_number(&["为推动(黑政办发〔2024〕27号)落实", "哈政办发[2024]29号"]).as_deref(),
+            doc_number(&["为推动(黑政办发〔2024〕27号)落实", "哈政办发[2024]29号"]),
             Some("哈政办发[2024]29号")
         );
         assert_eq!(doc_number(&["没有文号"]), None);

@@ -2,52 +2,73 @@
 //! metadata out.
 //!
 //! The parser reads the structure of the genre: numbered headings (一、 (一)),
-//! numbered tasks (1.), unit annotations after a task or on a block line of
-//! their own, plan titles that restart the numbering, task tables, and the
-//! page chrome around them.
+//! numbered tasks (1.), unit annotations after a task or on block lines of
+//! their own, in labels or in role verbs, leaders, plan titles that restart
+//! the numbering, task tables (also flattened into text), and the page chrome
+//! around them. It reads the text folded (traditional characters simplified,
+//! inserted pinyin left out) and reports what it finds as written.
 
 mod annotation;
+mod flattened;
+mod leaders;
 mod lines;
 mod metadata;
 mod noise;
 mod numbering;
 mod structure;
 mod table;
+mod text;
 mod units;
-mod width;
-
-pub use units::split_units;
-pub use width::fold_width;
 
 use lines::{Kind, Line};
 use structure::{TaskMode, Walker};
 
+use crate::cjk::Folded;
 use crate::model::ParsedDocument;
 
 /// Parses one document's text.
 pub fn parse_document(text: &str) -> ParsedDocument {
-    let text = width::fold_width(text);
-    let text = text.as_ref();
-    let mut lines = lines::split(text);
-    let mode = structure::choose_mode(&lines);
+    let written = crate::cjk::fold_width(text);
+    let folded = Folded::new(&written);
+    let mut lines = lines::split(folded.view());
+    let layout = structure::choose_layout(&lines);
     let first_structure = lines
         .iter()
         .position(|line| matches!(line.kind, Kind::Numbered(_) | Kind::Block(_) | Kind::Row(_)))
         .unwrap_or(lines.len());
-    let notice = metadata::notice_title(&lines, first_structure);
+    let written_of = |piece: &str| folded.written(piece).into_owned();
+    let notice = metadata::notice_title(&lines, first_structure, &written_of);
     let after_notice = notice
         .as_ref()
         .and_then(|(_, used)| used.last())
         .map_or(0, |last| last + 1);
     let body_start = (after_notice..lines.len())
-        .find(|&index| starts_body(&lines[index], mode))
+        .find(|&index| starts_body(&lines[index], layout.mode))
         .unwrap_or(lines.len());
     let inline = lines.iter_mut().map(|line| line.inline.take()).collect();
-    let mut doc = Walker::new(&lines, inline, mode).walk(body_start);
+    let mut doc = Walker::new(&lines, &folded, inline, layout).walk(body_start);
     let title = notice
         .map(|(title, _)| title)
         .or_else(|| doc.plans.first().cloned());
-    doc.meta = metadata::read(&lines, body_start, title, text);
+    let units: Vec<String> = doc
+        .assignments
+        .iter()
+        .flat_map(|assignment| {
+            crate::model::Role::ALL
+                .iter()
+                .flat_map(|role| assignment.units(*role))
+        })
+        .map(|unit| crate::cjk::simplify(unit).into_owned())
+        .collect();
+    let units: Vec<&str> = units.iter().map(String::as_str).collect();
+    doc.meta = metadata::read(
+        &lines,
+        body_start,
+        title,
+        folded.view(),
+        &written_of,
+        &units,
+    );
     doc
 }
 

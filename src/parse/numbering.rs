@@ -1,17 +1,19 @@
-//! Numbering markers at the start of a line: 一、 (一) 1. (1) ① 第一部分.
+//! Numbering markers at the start of a line: 一、 (一) 1. (1) ⑴ ① 第一部分 第一条.
 
 /// The kinds of numbering official documents use, outermost first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NumberStyle {
     /// 第一部分, 第一章.
     Part,
+    /// 第一条.
+    Article,
     /// 一、
     ChineseComma,
     /// (一)
     ChineseParen,
     /// 1. 1、
     ArabicDot,
-    /// (1) 1)
+    /// (1) 1) ⑴
     ArabicParen,
     /// ①
     Circled,
@@ -19,8 +21,9 @@ pub enum NumberStyle {
 
 impl NumberStyle {
     /// All styles, outermost first.
-    pub const ALL: [NumberStyle; 6] = [
+    pub const ALL: [NumberStyle; 7] = [
         NumberStyle::Part,
+        NumberStyle::Article,
         NumberStyle::ChineseComma,
         NumberStyle::ChineseParen,
         NumberStyle::ArabicDot,
@@ -56,38 +59,62 @@ pub fn marker(line: &str) -> Option<Marker<'_>> {
         '(' => parenthesized(line),
         '第' => part(line),
         '①'..='⑳' => circled(line, first),
-        c if chinese_digit(c).is_some() || c == '十' => chinese_comma(line),
+        '⑴'..='⒇' => parenthesized_digit(line, first),
+        c if is_numeral(c) => chinese_comma(line),
         _ => None,
+    }
+}
+
+/// True for a character of a Chinese numeral (一 … 九, 十, 百, 〇).
+pub fn is_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || matches!(c, '十' | '百')
+}
+
+/// Spaces a copy puts between a number and its separator (`1 . 严格`).
+fn skip_spaces(text: &str) -> &str {
+    let trimmed = text.trim_start_matches([' ', '\u{3000}']);
+    if text.len() - trimmed.len() <= 3 {
+        trimmed
+    } else {
+        text
     }
 }
 
 fn arabic(line: &str) -> Option<Marker<'_>> {
     let (digits, value) = leading_digits(line)?;
-    let after = &line[digits.len()..];
+    let after = skip_spaces(&line[digits.len()..]);
     let separator = after.chars().next()?;
     let value = value?;
-    match separator {
-        '.' | '、' | ',' => Some(Marker {
-            style: NumberStyle::ArabicDot,
-            value,
-            written: &line[..digits.len() + separator.len_utf8()],
-            separator: Some(separator),
-            rest: trim_start(&after[separator.len_utf8()..]),
-        }),
-        ')' => Some(Marker {
-            style: NumberStyle::ArabicParen,
-            value,
-            written: &line[..digits.len() + separator.len_utf8()],
-            separator: Some(separator),
-            rest: trim_start(&after[separator.len_utf8()..]),
-        }),
-        _ => None,
-    }
+    let style = match separator {
+        '.' | '、' | ',' | '。' => NumberStyle::ArabicDot,
+        ')' => NumberStyle::ArabicParen,
+        _ => return None,
+    };
+    let written_end = line.len() - after.len() + separator.len_utf8();
+    Some(Marker {
+        style,
+        value,
+        written: &line[..written_end],
+        separator: Some(separator),
+        rest: trim_start(&after[separator.len_utf8()..]),
+    })
+}
+
+/// ⑴ … ⒇, the parenthesized digits.
+fn parenthesized_digit(line: &str, first: char) -> Option<Marker<'_>> {
+    let value = first as u32 - '⑴' as u32 + 1;
+    Some(Marker {
+        style: NumberStyle::ArabicParen,
+        value,
+        written: &line[..first.len_utf8()],
+        separator: None,
+        rest: trim_start(&line[first.len_utf8()..]),
+    })
 }
 
 fn parenthesized(line: &str) -> Option<Marker<'_>> {
     let open = line.chars().next()?;
-    let inner = &line[open.len_utf8()..];
+    let inner = skip_spaces(&line[open.len_utf8()..]);
     let inner_first = inner.chars().next()?;
     let (written, value, style) = if inner_first.is_ascii_digit() {
         let (digits, value) = leading_digits(inner)?;
@@ -96,7 +123,7 @@ fn parenthesized(line: &str) -> Option<Marker<'_>> {
         let numeral = leading_chinese_numeral(inner)?;
         (numeral, chinese_value(numeral)?, NumberStyle::ChineseParen)
     };
-    let after = &inner[written.len()..];
+    let after = skip_spaces(&inner[written.len()..]);
     let close = after.chars().next()?;
     if close != ')' {
         return None;
@@ -108,7 +135,7 @@ fn parenthesized(line: &str) -> Option<Marker<'_>> {
     Some(Marker {
         style,
         value,
-        written: &line[..open.len_utf8() + written.len() + close.len_utf8()],
+        written: &line[..line.len() - after.len() + close.len_utf8()],
         separator: None,
         rest: trim_start(rest),
     })
@@ -117,7 +144,7 @@ fn parenthesized(line: &str) -> Option<Marker<'_>> {
 fn chinese_comma(line: &str) -> Option<Marker<'_>> {
     let numeral = leading_chinese_numeral(line)?;
     let value = chinese_value(numeral)?;
-    let after = &line[numeral.len()..];
+    let after = skip_spaces(&line[numeral.len()..]);
     let separator = after.chars().next()?;
     if !matches!(separator, '、' | '.' | ',') {
         return None;
@@ -125,7 +152,7 @@ fn chinese_comma(line: &str) -> Option<Marker<'_>> {
     Some(Marker {
         style: NumberStyle::ChineseComma,
         value,
-        written: &line[..numeral.len() + separator.len_utf8()],
+        written: &line[..line.len() - after.len() + separator.len_utf8()],
         separator: Some(separator),
         rest: trim_start(&after[separator.len_utf8()..]),
     })
@@ -137,7 +164,7 @@ fn part(line: &str) -> Option<Marker<'_>> {
     let value = chinese_value(numeral)?;
     let after = &inner[numeral.len()..];
     let unit = after.chars().next()?;
-    if !matches!(unit, '部' | '章' | '篇') {
+    if !matches!(unit, '部' | '章' | '篇' | '条') {
         return None;
     }
     let mut rest = &after[unit.len_utf8()..];
@@ -145,8 +172,13 @@ fn part(line: &str) -> Option<Marker<'_>> {
         rest = rest.strip_prefix('分')?;
     }
     let rest = trim_start(rest);
+    let style = if unit == '条' {
+        NumberStyle::Article
+    } else {
+        NumberStyle::Part
+    };
     Some(Marker {
-        style: NumberStyle::Part,
+        style,
         value,
         written: &line[..line.len() - rest.len()],
         separator: None,
@@ -307,6 +339,35 @@ mod tests {
             style_value("②推进"),
             Some((NumberStyle::Circled, 2, "推进"))
         );
+        assert_eq!(
+            style_value("第三条 加强管理"),
+            Some((NumberStyle::Article, 3, "加强管理"))
+        );
+        assert_eq!(
+            style_value("⑵加强"),
+            Some((NumberStyle::ArabicParen, 2, "加强"))
+        );
+    }
+
+    #[test]
+    fn spaces_and_other_separators() {
+        assert_eq!(
+            style_value("1 . 严格管控"),
+            Some((NumberStyle::ArabicDot, 1, "严格管控"))
+        );
+        assert_eq!(
+            style_value("一 、 承担的任务"),
+            Some((NumberStyle::ChineseComma, 1, "承担的任务"))
+        );
+        assert_eq!(
+            style_value("( 一 )经济"),
+            Some((NumberStyle::ChineseParen, 1, "经济"))
+        );
+        assert_eq!(
+            style_value("1。推动轨道交通"),
+            Some((NumberStyle::ArabicDot, 1, "推动轨道交通"))
+        );
+        assert_eq!(marker("1 . 严格").map(|m| m.written), Some("1 ."));
     }
 
     #[test]

@@ -1,12 +1,21 @@
 //! The walk over a document's body: plans, the section tree, tasks and the
 //! units assigned to them.
 
-use super::annotation::{Annotation, Found, find_inline};
-use super::lines::{Kind, Line, char_count, ends_sentence};
+use rustc_hash::FxHashMap;
+
+use super::annotation::{
+    Annotation, Found, annotated_brackets, duty_unit, find_inline, heading_assignment,
+    leading_clauses,
+};
+use super::lines::{Kind, Line, ends_sentence};
 use super::metadata::is_plan_title;
 use super::numbering::{Marker, NumberStyle};
-use super::table::{self, Columns, Row, TableTask};
-use crate::model::{Assignment, ParseWarning, ParsedDocument, ParsedTask, Section, WarningKind};
+use super::table::{self, Carried, Cell, Columns, Row, TableTask};
+use super::text::Joined;
+use crate::cjk::{Folded, char_count};
+use crate::model::{
+    Assignment, ParseWarning, ParsedDocument, ParsedTask, Role, Section, WarningKind,
+};
 
 /// How tasks are marked in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +37,14 @@ impl TaskMode {
     }
 }
 
+/// How a document marks its tasks, and whether its items start with their
+/// unit (`2.市发展改革委:负责…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub mode: TaskMode,
+    pub duty_list: bool,
+}
+
 /// The longest line, in characters, that can be an unnumbered heading.
 const MAX_HEADING_CHARS: usize = 30;
 
@@ -36,6 +53,15 @@ const MAX_LEAD_SENTENCE_CHARS: usize = 32;
 
 /// The shortest task paragraph, in characters.
 const MIN_PARAGRAPH_CHARS: usize = 12;
+
+/// The shortest line under a heading that names its lead that is a task.
+const MIN_TASK_CHARS: usize = 6;
+
+/// How far after a paragraph a block line may assign it with others.
+const MAX_GROUP_LINES: usize = 40;
+
+/// How many items must start with their unit for a document to be a duty list.
+const MIN_DUTY_ITEMS: usize = 2;
 
 /// Headings of sections that describe how the plan is carried out (工作要求,
 /// 保障措施): numbered items there are tasks only when they name units.
@@ -59,15 +85,28 @@ const PREAMBLE_OPENINGS: [&str; 8] = ["为", "根据", "按照", "经", "现将"
 /// Chooses how tasks are marked: the numbering style that carries unit
 /// annotations (inline, or a block line right after), else arabic numbers,
 /// else paragraphs.
-pub fn choose_mode(lines: &[Line]) -> TaskMode {
+pub fn choose_layout(lines: &[Line]) -> Layout {
     let mut annotated = [0usize; NumberStyle::ALL.len()];
     let mut counts = [0usize; NumberStyle::ALL.len()];
+    let mut duty_items = 0;
     let mut last_numbered: Option<NumberStyle> = None;
+    let mut previous: Option<&Line> = None;
     for line in lines {
+        let follows_open_line = previous.is_some_and(|previous| {
+            matches!(previous.kind, Kind::Numbered(_)) && !ends_sentence(previous.text)
+        });
+        match line.kind {
+            Kind::Blank => previous = None,
+            Kind::Noise => {}
+            _ => previous = Some(line),
+        }
         match &line.kind {
             Kind::Numbered(marker) => {
                 let rank = usize::from(marker.style.rank());
                 counts[rank] += 1;
+                if duty_unit(marker.rest).is_some() {
+                    duty_items += 1;
+                }
                 if line.inline.is_some() {
                     annotated[rank] += 1;
                     last_numbered = None;
@@ -81,8 +120,10 @@ pub fn choose_mode(lines: &[Line]) -> TaskMode {
                 }
             }
             Kind::Text => {
+                let style = last_numbered.take();
                 if line.inline.is_some()
-                    && let Some(style) = last_numbered.take()
+                    && follows_open_line
+                    && let Some(style) = style
                 {
                     annotated[usize::from(style.rank())] += 1;
                 }
@@ -91,18 +132,21 @@ pub fn choose_mode(lines: &[Line]) -> TaskMode {
             Kind::Row(_) => last_numbered = None,
         }
     }
+    let duty_list = duty_items >= MIN_DUTY_ITEMS;
     let best = NumberStyle::ALL
         .iter()
         .copied()
         .filter(|style| annotated[usize::from(style.rank())] > 0)
         .max_by_key(|style| (annotated[usize::from(style.rank())], style.rank()));
-    if let Some(style) = best {
-        return TaskMode::Numbered(style);
-    }
-    [NumberStyle::ArabicDot, NumberStyle::ArabicParen]
-        .into_iter()
-        .find(|style| counts[usize::from(style.rank())] >= 2)
-        .map_or(TaskMode::Paragraphs, TaskMode::Numbered)
+    let mode = match best {
+        Some(style) => TaskMode::Numbered(style),
+        None if duty_list => TaskMode::Numbered(NumberStyle::ArabicDot),
+        None => [NumberStyle::ArabicDot, NumberStyle::ArabicParen]
+            .into_iter()
+            .find(|style| counts[usize::from(style.rank())] >= 2)
+            .map_or(TaskMode::Paragraphs, TaskMode::Numbered),
+    };
+    Layout { mode, duty_list }
 }
 
 /// True for a paragraph that reads like a task: a short first sentence that
@@ -125,6 +169,15 @@ pub fn is_task_paragraph(text: &str) -> bool {
         && !lead.contains([',', ';', ':'])
 }
 
+/// True for a paragraph that can be one of a group of tasks a block line
+/// assigns: a sentence of some length that opens no preamble.
+fn is_project_paragraph(text: &str) -> bool {
+    char_count(text) >= MIN_PARAGRAPH_CHARS
+        && ends_sentence(text)
+        && !PREAMBLE_OPENINGS.iter().any(|word| text.starts_with(word))
+        && !text.ends_with(':')
+}
+
 /// True for a short line that can name a group of tasks: 科学精准优化防控措施。
 fn is_heading_shaped(text: &str) -> bool {
     let body = text.trim_end_matches(['。', '.']);
@@ -132,33 +185,26 @@ fn is_heading_shaped(text: &str) -> bool {
     (2..=MAX_HEADING_CHARS).contains(&chars) && !body.contains(['。', ',', ';', ':', '!', '?'])
 }
 
-/// The title of a heading: its first sentence when the line runs on into
-/// body text, without the closing full stop.
-fn heading_title(written: &str, rest: &str) -> String {
-    let sentence = match rest.find('。') {
-        Some(end) if !rest[end + '。'.len_utf8()..].trim().is_empty() => &rest[..end],
-        _ => rest.trim_end_matches(['。', '.']),
-    };
-    format!("{written}{sentence}")
+/// A heading's first sentence, and the body text it runs on into.
+fn split_heading(rest: &str) -> (&str, &str) {
+    match rest.find('。') {
+        Some(end) if !rest[end + '。'.len_utf8()..].trim().is_empty() => {
+            (&rest[..end], rest[end + '。'.len_utf8()..].trim())
+        }
+        _ => (rest.trim_end_matches(['。', '.']), ""),
+    }
 }
 
 /// A task being read: it may continue on the next lines.
-struct OpenTask {
+struct OpenTask<'a> {
     number: Option<String>,
-    raw: String,
-    /// The annotation of `raw` when already known (the line's own), so
-    /// that closing the task need not look again.
-    found: Option<Option<Found>>,
+    pieces: Vec<&'a str>,
+    /// The annotation of the first piece when already known (the line's
+    /// own), for a task of one piece.
+    found: Option<Option<Found<'a>>>,
     line: u32,
+    last_line: u32,
     section: Option<usize>,
-}
-
-impl OpenTask {
-    /// Adds a continuation line; the annotation must then be looked for anew.
-    fn extend(&mut self, text: &str) {
-        self.raw.push_str(text);
-        self.found = None;
-    }
 }
 
 /// What the walk met last, for placing annotations and descriptions.
@@ -174,44 +220,87 @@ enum Last {
 /// Walks the body of a document and builds plans, sections and tasks.
 pub struct Walker<'a> {
     lines: &'a [Line<'a>],
+    folded: &'a Folded<'a>,
     /// Each line's annotation (see [`Line::inline`]), taken when used.
-    inline: Vec<Option<Found>>,
-    mode: TaskMode,
+    inline: Vec<Option<Found<'a>>>,
+    layout: Layout,
     doc: ParsedDocument,
     stack: Vec<(u8, usize)>,
     section_assignment: Vec<Option<usize>>,
     /// Per section: under a 工作要求 / 保障措施 heading.
     section_is_requirements: Vec<bool>,
     plan: Option<usize>,
-    open: Option<OpenTask>,
+    /// The line of the current plan's title.
+    plan_line: Option<u32>,
+    open: Option<OpenTask<'a>>,
     /// Tasks since the last annotation that name no unit of their own.
     pending: Vec<usize>,
+    /// The assignment the last block line made, and the tasks it went to.
+    last_block: Option<(usize, Vec<usize>)>,
     last_number: Option<u32>,
     last: Last,
     blank_since_open: bool,
     table: Option<Columns>,
+    carried: Carried<'a>,
+    /// Per task: the last line of the text it reached (its own lines, or
+    /// the annotation that assigned it).
+    reach: Vec<u32>,
+    /// Per task: the text ends inside its annotation.
+    cut: Vec<bool>,
+    /// Per task: an annotation closes it (so its own text cannot end cut).
+    closed: Vec<bool>,
+    /// The last line that is not blank or chrome.
+    last_content: u32,
 }
 
 impl<'a> Walker<'a> {
-    /// A walker over `lines` that finds tasks the way `mode` says;
-    /// `inline` holds the lines' annotations, taken out of them.
-    pub fn new(lines: &'a [Line<'a>], inline: Vec<Option<Found>>, mode: TaskMode) -> Self {
+    /// A walker over `lines` (of `folded`'s view) that finds tasks the way
+    /// `layout` says; `inline` holds the lines' annotations, taken out of
+    /// them.
+    pub fn new(
+        lines: &'a [Line<'a>],
+        folded: &'a Folded<'a>,
+        inline: Vec<Option<Found<'a>>>,
+        layout: Layout,
+    ) -> Self {
+        let last_content = lines
+            .iter()
+            .rev()
+            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise | Kind::Footer))
+            .map_or(0, |line| line.number);
         Self {
             lines,
+            folded,
             inline,
-            mode,
+            layout,
             doc: ParsedDocument::default(),
             stack: Vec::new(),
             section_assignment: Vec::new(),
             section_is_requirements: Vec::new(),
             plan: None,
+            plan_line: None,
             open: None,
             pending: Vec::new(),
+            last_block: None,
             last_number: None,
             last: Last::Nothing,
             blank_since_open: false,
             table: None,
+            carried: Carried::default(),
+            reach: Vec::new(),
+            cut: Vec::new(),
+            closed: Vec::new(),
+            last_content,
         }
+    }
+
+    fn mode(&self) -> TaskMode {
+        self.layout.mode
+    }
+
+    /// The text as written of a piece of the folded text.
+    fn written(&self, piece: &str) -> String {
+        self.folded.written(piece).into_owned()
     }
 
     /// Walks lines `start..` and returns what was found.
@@ -219,11 +308,13 @@ impl<'a> Walker<'a> {
         for index in start..self.lines.len() {
             let at_footer = matches!(self.lines[index].kind, Kind::Footer);
             if at_footer && (!self.doc.tasks.is_empty() || self.open.is_some()) {
+                self.last_content = self.last_content.min(self.lines[index].number);
                 break;
             }
             self.step(index);
         }
         self.close_open();
+        self.drop_cut_tail();
         self.inherit_section_units();
         if self.doc.tasks.is_empty() {
             self.warn(None, WarningKind::NoTasks, "no tasks found".to_string());
@@ -235,8 +326,7 @@ impl<'a> Walker<'a> {
         let line = &self.lines[index];
         if let Some(title) = self.table_heading_line(index) {
             self.close_open();
-            let rank = heading_rank_of(&title, self.mode);
-            self.heading(rank, "", &title, line.number);
+            self.numbered_heading(title, line.number);
             self.blank_since_open = false;
             return;
         }
@@ -269,13 +359,16 @@ impl<'a> Walker<'a> {
     fn numbered(&mut self, index: usize, marker: &Marker<'a>) {
         let line = &self.lines[index];
         let rank = marker.style.rank() * 2;
-        let task_rank = self.mode.task_rank();
+        let task_rank = self.mode().task_rank();
         if rank == task_rank {
             if self.is_decimal_continuation(marker) {
                 self.text(index);
                 return;
             }
-            if self.in_requirements() && self.inline.get(index).is_none_or(Option::is_none) {
+            let names_a_plan = is_plan_title(marker.rest.trim_end_matches(['。', ';']));
+            if names_a_plan
+                || self.in_requirements() && self.inline.get(index).is_none_or(Option::is_none)
+            {
                 self.close_open();
                 self.last = Last::Other;
                 return;
@@ -284,9 +377,10 @@ impl<'a> Walker<'a> {
             self.check_sequence(line.number, marker.value);
             self.open = Some(OpenTask {
                 number: Some(task_number(marker)),
-                raw: marker.rest.to_string(),
+                pieces: vec![marker.rest],
                 found: Some(self.take_inline(index)),
                 line: line.number,
+                last_line: line.number,
                 section: self.current_section(),
             });
             self.last = Last::Task;
@@ -294,24 +388,37 @@ impl<'a> Walker<'a> {
             self.close_open();
             self.heading(rank, marker.written, marker.rest, line.number);
         } else if let Some(open) = self.open.as_mut() {
-            open.extend(line.text);
+            open.pieces.push(line.text);
+            open.found = None;
+            open.last_line = line.number;
         } else {
             self.text(index);
         }
     }
 
     /// The annotation of line `index`, found when the lines were split.
-    fn take_inline(&mut self, index: usize) -> Option<Found> {
+    fn take_inline(&mut self, index: usize) -> Option<Found<'a>> {
         self.inline.get_mut(index).and_then(Option::take)
     }
 
-    /// `3.5万人…` right after task 7: a number that is really a decimal.
+    /// `3.5万人…` right after task 7: a number that is really a decimal;
+    /// `13.03.2015 07:51`: a date.
     fn is_decimal_continuation(&self, marker: &Marker) -> bool {
-        matches!(marker.separator, Some('.' | ','))
-            && marker.rest.starts_with(|c: char| c.is_ascii_digit())
-            && self
-                .last_number
-                .is_some_and(|last| marker.value != last + 1 && marker.value != 1)
+        if !matches!(marker.separator, Some('.' | ',')) {
+            return false;
+        }
+        let digits = marker.rest.len()
+            - marker
+                .rest
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        let after_digits = marker.rest[digits..].chars().next();
+        let date_like = digits > 0 && matches!(after_digits, Some('.' | ':' | '/' | '-') | None);
+        date_like
+            || digits > 0
+                && self
+                    .last_number
+                    .is_some_and(|last| marker.value != last + 1 && marker.value != 1)
     }
 
     fn check_sequence(&mut self, line: u32, value: u32) {
@@ -333,13 +440,15 @@ impl<'a> Walker<'a> {
         let text = line.text;
         if self.continues_open(text) {
             if let Some(open) = self.open.as_mut() {
-                open.extend(text);
+                open.pieces.push(text);
+                open.found = None;
+                open.last_line = line.number;
             }
             return;
         }
         self.close_open();
         if is_plan_title(text) {
-            self.start_plan(text);
+            self.start_plan(text, line.number);
             return;
         }
         // A numbered line read as text (a decimal) has no annotation of its
@@ -348,22 +457,38 @@ impl<'a> Walker<'a> {
             Kind::Text => self.take_inline(index),
             _ => find_inline(text),
         };
-        let starts_task = match self.mode {
-            TaskMode::Paragraphs => is_task_paragraph(text) || found.is_some(),
-            TaskMode::Numbered(_) => found.as_ref().is_some_and(|found| found.start > 0),
+        let under_lead = self.last == Last::Heading
+            && self.section_names_units()
+            && char_count(text) >= MIN_TASK_CHARS
+            && ends_sentence(text);
+        let starts_task = match self.mode() {
+            TaskMode::Paragraphs => {
+                is_task_paragraph(text)
+                    || found.is_some()
+                    || under_lead
+                    || annotated_brackets(text).len() >= 2
+                    || self.block_follows(index) && is_project_paragraph(text)
+            }
+            TaskMode::Numbered(_) => {
+                found.as_ref().is_some_and(|found| found.start > 0)
+                    || under_lead
+                    || leading_clauses(text).is_some()
+                    || annotated_brackets(text).len() >= 2
+            }
         };
         if starts_task {
             self.open = Some(OpenTask {
                 number: None,
-                raw: text.to_string(),
+                pieces: vec![text],
                 found: Some(found),
                 line: line.number,
+                last_line: line.number,
                 section: self.current_section(),
             });
             self.last = Last::Task;
         } else if is_heading_shaped(text) && self.next_is_task(index) {
             self.heading(
-                self.mode.task_rank().saturating_sub(1),
+                self.mode().task_rank().saturating_sub(1),
                 "",
                 text,
                 line.number,
@@ -373,11 +498,41 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// True when, after the paragraph at `index` and other paragraphs, a
+    /// block line assigns them (`上述项目由区商务委牵头负责。`).
+    fn block_follows(&self, index: usize) -> bool {
+        for line in self.lines[index + 1..].iter().take(MAX_GROUP_LINES) {
+            match line.kind {
+                Kind::Blank | Kind::Noise | Kind::Text => {}
+                Kind::Block(_) => return true,
+                Kind::Numbered(_) | Kind::Row(_) | Kind::Footer => return false,
+            }
+        }
+        false
+    }
+
+    /// A heading named by a table row: its numbering apart from its title.
+    fn numbered_heading(&mut self, title: &'a str, line: u32) {
+        let rank = heading_rank_of(title, self.mode());
+        match super::numbering::marker(title) {
+            Some(marker) => self.heading(rank, marker.written, marker.rest, line),
+            None => self.heading(rank, "", title, line),
+        }
+    }
+
+    /// True when the innermost heading names units for its tasks.
+    fn section_names_units(&self) -> bool {
+        self.current_section()
+            .and_then(|section| self.section_assignment[section])
+            .is_some_and(|assignment| !self.doc.assignments[assignment].is_empty())
+    }
+
     /// True when `text` carries on the open task: no blank line between, and
     /// the task's text so far stops mid-sentence.
     fn continues_open(&self, text: &str) -> bool {
         self.open.as_ref().is_some_and(|open| {
-            !self.blank_since_open && !ends_sentence(&open.raw) && !is_plan_title(text)
+            let so_far = open.pieces.last().copied().unwrap_or("");
+            !self.blank_since_open && !ends_sentence(so_far) && !is_plan_title(text)
         })
     }
 
@@ -386,7 +541,7 @@ impl<'a> Walker<'a> {
         let next = self.lines[index + 1..]
             .iter()
             .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise | Kind::Footer));
-        match (next.map(|line| &line.kind), self.mode) {
+        match (next.map(|line| &line.kind), self.mode()) {
             (Some(Kind::Numbered(marker)), TaskMode::Numbered(style)) => marker.style == style,
             (Some(Kind::Text), TaskMode::Paragraphs) => {
                 next.is_some_and(|line| is_task_paragraph(line.text))
@@ -398,7 +553,7 @@ impl<'a> Walker<'a> {
     /// A line without tabs between the rows of a task table, such as a row
     /// merged across the table and copied out as text (`二、保障民生`): the
     /// heading it names.
-    fn table_heading_line(&self, index: usize) -> Option<String> {
+    fn table_heading_line(&self, index: usize) -> Option<&'a str> {
         let columns = self.table.as_ref()?;
         let line = &self.lines[index];
         let heading_shaped = match &line.kind {
@@ -416,36 +571,35 @@ impl<'a> Walker<'a> {
             Kind::Row(cells) => table::header(cells).is_none(),
             _ => false,
         });
-        if !heading_shaped || !next_is_data_row {
-            return None;
-        }
-        match table::row(columns, &[line.text]) {
-            Row::Heading(title) => Some(title),
-            Row::Task(_) | Row::Empty => None,
-        }
+        (heading_shaped && next_is_data_row && columns.len() > 0).then_some(line.text)
     }
 
-    fn start_plan(&mut self, title: &str) {
-        self.doc.plans.push(title.to_string());
+    fn start_plan(&mut self, title: &str, line: u32) {
+        self.doc.plans.push(self.written(title));
         self.plan = Some(self.doc.plans.len() - 1);
+        self.plan_line = Some(line);
         self.stack.clear();
         self.pending.clear();
+        self.last_block = None;
         self.last_number = None;
         self.last = Last::Nothing;
     }
 
-    fn heading(&mut self, rank: u8, written: &str, rest: &str, line: u32) {
-        let (rest, assignment) = match find_inline(rest) {
-            Some(found) if found.start > 0 => {
-                (&rest[..found.start], Some(found.annotation.assignment))
-            }
+    /// A heading: its title is the first sentence of `rest`; units it names
+    /// (inline, or as `X牵头重点工作`) go to the tasks under it; body text it
+    /// runs on into that closes tasks with brackets is a paragraph of tasks.
+    fn heading(&mut self, rank: u8, written: &str, rest: &'a str, line: u32) {
+        let (rest, annotation) = match find_inline(rest) {
+            Some(found) if found.start > 0 => (&rest[..found.start], Some(found.annotation)),
             _ => (rest, None),
         };
+        let (sentence, body) = split_heading(rest.trim());
+        let annotation = annotation.or_else(|| heading_assignment(sentence));
         while self.stack.last().is_some_and(|(top, _)| *top >= rank) {
             self.stack.pop();
         }
         let index = self.doc.sections.len();
-        let title = heading_title(written, rest.trim());
+        let title = format!("{}{}", self.written(written), self.written(sentence));
         let is_requirements =
             self.in_requirements() || REQUIREMENT_HEADINGS.iter().any(|word| title.contains(word));
         self.section_is_requirements.push(is_requirements);
@@ -455,10 +609,26 @@ impl<'a> Walker<'a> {
             plan: self.plan,
             line,
         });
-        let assignment = assignment.map(|assignment| self.add_assignment(assignment));
+        let assignment = annotation.map(|annotation| {
+            let assignment = annotation.to_assignment(&|piece| self.written(piece));
+            self.add_assignment(assignment)
+        });
         self.section_assignment.push(assignment);
         self.stack.push((rank, index));
         self.last = Last::Heading;
+        self.pending.clear();
+        self.last_block = None;
+        if !body.is_empty() && !annotated_brackets(body).is_empty() {
+            self.open = Some(OpenTask {
+                number: None,
+                pieces: vec![body],
+                found: None,
+                line,
+                last_line: line,
+                section: self.current_section(),
+            });
+            self.last = Last::Task;
+        }
     }
 
     fn current_section(&self) -> Option<usize> {
@@ -477,32 +647,55 @@ impl<'a> Walker<'a> {
     }
 
     /// A block line names the units of every task since the previous
-    /// annotation; right under a heading, of the tasks that follow it.
-    fn block(&mut self, line: u32, annotation: Annotation) {
-        let Annotation {
-            assignment,
-            deadline,
-        } = annotation;
-        if !self.pending.is_empty() {
+    /// annotation (several block lines in a row name them together); right
+    /// under a heading, of the tasks that follow it.
+    fn block(&mut self, line: u32, annotation: Annotation<'a>) {
+        let cut = annotation.cut;
+        let deadline = annotation.deadline.map(|deadline| self.written(deadline));
+        let assignment = annotation.to_assignment(&|piece| self.written(piece));
+        let tasks: Vec<usize> = if !self.pending.is_empty() {
+            let tasks: Vec<usize> = self.pending.drain(..).collect();
             let index = self.add_assignment(assignment);
-            for task in self.pending.drain(..) {
-                let task = &mut self.doc.tasks[task];
-                task.assignment = Some(index);
-                if task.deadline.is_none() {
-                    task.deadline.clone_from(&deadline);
-                }
+            for &task in &tasks {
+                self.doc.tasks[task].assignment = Some(index);
             }
+            self.last_block = Some((index, tasks.clone()));
+            tasks
+        } else if self.last == Last::Annotation
+            && let Some((index, tasks)) = self.last_block.clone()
+        {
+            self.doc.assignments[index].merge(&assignment);
+            tasks
         } else if self.last == Last::Heading
             && let Some(section) = self.current_section()
         {
-            let index = self.add_assignment(assignment);
-            self.section_assignment[section] = Some(index);
+            match self.section_assignment[section] {
+                Some(index) => self.doc.assignments[index].merge(&assignment),
+                None => {
+                    let index = self.add_assignment(assignment);
+                    self.section_assignment[section] = Some(index);
+                }
+            }
+            self.last = Last::Heading;
+            return;
         } else {
-            self.warn(
-                Some(line),
-                WarningKind::OrphanAnnotation,
-                "annotation line with no task above it".to_string(),
-            );
+            if !assignment.is_blank() {
+                self.warn(
+                    Some(line),
+                    WarningKind::OrphanAnnotation,
+                    "annotation line with no task above it".to_string(),
+                );
+            }
+            self.last = Last::Annotation;
+            return;
+        };
+        for &task in &tasks {
+            self.reach[task] = self.reach[task].max(line);
+            self.cut[task] |= cut;
+            self.closed[task] = true;
+            if self.doc.tasks[task].deadline.is_none() {
+                self.doc.tasks[task].deadline.clone_from(&deadline);
+            }
         }
         self.last = Last::Annotation;
     }
@@ -511,97 +704,396 @@ impl<'a> Walker<'a> {
         let Some(open) = self.open.take() else {
             return;
         };
-        let found = open.found.unwrap_or_else(|| find_inline(&open.raw));
-        let (text, annotation) = match found {
-            Some(found) => (&open.raw[..found.start], Some(found.annotation)),
-            None => (open.raw.as_str(), None),
+        let mut joined = Joined::default();
+        for piece in &open.pieces {
+            joined.push(piece);
+        }
+        if open.number.is_none() && self.split_paragraph(&open, &joined) {
+            return;
+        }
+        let found = match (open.found, open.pieces.len()) {
+            (Some(found), 1) => found,
+            _ => find_inline(joined.text()),
         };
-        let (assignment, deadline) = match annotation {
-            Some(annotation) => (
-                Some(self.add_assignment(annotation.assignment)),
-                annotation.deadline,
+        let written = |piece: &str| joined.written(self.folded, piece);
+        let found_inline = found.is_some();
+        let (text, annotation) = match found {
+            Some(found) => (
+                written(&joined.text()[..found.start]),
+                Some(found.annotation),
             ),
+            None => {
+                let prose = open.pieces.iter().enumerate().find_map(|(index, piece)| {
+                    (index > 0 || piece.starts_with('由'))
+                        .then(|| leading_clauses(piece))
+                        .flatten()
+                });
+                let duty = (self.layout.duty_list && open.number.is_some())
+                    .then(|| duty_unit(joined.text()))
+                    .flatten()
+                    .map(|(name, _)| {
+                        let mut annotation = Annotation::default();
+                        annotation.units.push((Role::Lead, name));
+                        annotation
+                    });
+                (written(joined.text()), prose.or(duty))
+            }
+        };
+        let cut = annotation.as_ref().is_some_and(|annotation| annotation.cut);
+        let closed = found_inline;
+        let (assignment, deadline) = match annotation {
+            Some(annotation) => {
+                let deadline = annotation.deadline.map(&written);
+                let assignment = annotation.to_assignment(&written);
+                (
+                    (!assignment.is_blank()).then(|| self.add_assignment(assignment)),
+                    deadline,
+                )
+            }
             None => (None, None),
         };
-        self.push_task(ParsedTask {
-            plan: self.plan,
-            section: open.section,
-            number: open.number,
-            text: text.trim().to_string(),
-            assignment,
-            line: open.line,
-            deadline,
-        });
+        let section = open.section;
+        self.push_task(
+            ParsedTask {
+                plan: self.plan,
+                section,
+                number: open.number,
+                text: text.trim().to_string(),
+                assignment,
+                line: open.line,
+                deadline,
+            },
+            open.last_line,
+            cut,
+            closed,
+        );
     }
 
-    fn push_task(&mut self, task: ParsedTask) {
+    /// Splits a paragraph that closes each of its tasks with a bracket of its
+    /// own (`A。(X牵头)B。(Y牵头)`); a bracket that opens the paragraph closes
+    /// the task before it. False when the paragraph is one task.
+    fn split_paragraph(&mut self, open: &OpenTask<'a>, joined: &Joined<'a>) -> bool {
+        let text = joined.text();
+        let brackets = annotated_brackets(text);
+        let Some(&(first_open, _, _)) = brackets.first() else {
+            return false;
+        };
+        let last_end = brackets.last().map_or(0, |(_, end, _)| *end);
+        let tail = text[last_end..].trim_matches(is_segment_trim);
+        if brackets.len() < 2 && first_open > 0 && tail.is_empty() {
+            return false;
+        }
+        let written = |piece: &str| joined.written(self.folded, piece);
+        let mut cursor = 0;
+        for (open_at, end, annotation) in brackets {
+            let segment = text[cursor..open_at]
+                .trim_start_matches(is_segment_trim)
+                .trim_end();
+            let assignment = annotation.to_assignment(&written);
+            if segment.is_empty() {
+                if cursor == 0 && !self.pending.is_empty() {
+                    let index = self.add_assignment(assignment);
+                    for task in std::mem::take(&mut self.pending) {
+                        self.doc.tasks[task].assignment = Some(index);
+                        self.reach[task] = self.reach[task].max(open.line);
+                    }
+                }
+            } else {
+                let index = (!assignment.is_blank()).then(|| self.add_assignment(assignment));
+                self.push_task(
+                    ParsedTask {
+                        plan: self.plan,
+                        section: open.section,
+                        number: None,
+                        text: written(segment).trim().to_string(),
+                        assignment: index,
+                        line: open.line,
+                        deadline: None,
+                    },
+                    open.last_line,
+                    annotation.cut,
+                    true,
+                );
+            }
+            cursor = end;
+        }
+        let tail = text[cursor..]
+            .trim_start_matches(is_segment_trim)
+            .trim_end();
+        if !tail.is_empty() {
+            let unclosed = super::annotation::parse_labelled(tail).cut
+                || tail.contains('(') && !tail.contains(')');
+            self.push_task(
+                ParsedTask {
+                    plan: self.plan,
+                    section: open.section,
+                    number: None,
+                    text: written(tail).trim().to_string(),
+                    assignment: None,
+                    line: open.line,
+                    deadline: None,
+                },
+                open.last_line,
+                unclosed,
+                false,
+            );
+        }
+        true
+    }
+
+    fn push_task(&mut self, task: ParsedTask, reach: u32, cut: bool, closed: bool) {
         let has_units = task.assignment.is_some();
         self.doc.tasks.push(task);
+        self.reach.push(reach);
+        self.cut.push(cut);
+        self.closed.push(closed);
         if has_units {
             self.pending.clear();
         } else {
             self.pending.push(self.doc.tasks.len() - 1);
         }
+        self.last_block = None;
         self.last = Last::Task;
     }
 
-    fn table_row(&mut self, index: usize, cells: &[&str]) {
+    fn table_row(&mut self, index: usize, cells: &[Cell<'a>]) {
         self.close_open();
+        let line = &self.lines[index];
         if let Some(columns) = table::header(cells) {
             self.table = Some(columns);
+            self.carried = Carried::default();
+            self.caption_heading(line.number);
             return;
         }
         let Some(columns) = self.table.clone() else {
-            self.text(index);
+            match (cells, super::numbering::marker(line.text)) {
+                ([_], Some(marker)) => self.numbered(index, &marker),
+                ([_], None) => self.text(index),
+                _ => self.last = Last::Other,
+            }
             return;
         };
-        let line = self.lines[index].number;
-        match table::row(&columns, cells) {
-            Row::Heading(title) => {
-                let rank = heading_rank_of(&title, self.mode);
-                self.heading(rank, "", &title, line);
-            }
-            Row::Task(task) => self.table_task(task, line),
+        let folded = self.folded;
+        let row = table::row(&columns, cells, &mut self.carried, &|piece| {
+            folded.written(piece).into_owned()
+        });
+        match row {
+            Row::Heading(title) => self.numbered_heading(title, line.number),
+            Row::Task(task) => self.table_task(task, line.number, line.cut),
             Row::Empty => {}
         }
     }
 
-    fn table_task(&mut self, task: TableTask, line: u32) {
+    /// A table right under its plan's title, with no heading between: the
+    /// title names the table's section.
+    fn caption_heading(&mut self, header_line: u32) {
+        let (Some(plan), Some(plan_line)) = (self.plan, self.plan_line) else {
+            return;
+        };
+        if self.current_section().is_some() {
+            return;
+        }
+        let between = self
+            .lines
+            .iter()
+            .filter(|line| line.number > plan_line && line.number < header_line)
+            .any(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        if between {
+            return;
+        }
+        let title = self.doc.plans[plan].clone();
+        let rank = self.mode().task_rank().saturating_sub(1);
+        let index = self.doc.sections.len();
+        self.section_is_requirements.push(false);
+        self.section_assignment.push(None);
+        self.doc.sections.push(Section {
+            parent: None,
+            title,
+            plan: self.plan,
+            line: plan_line,
+        });
+        self.stack.push((rank, index));
+    }
+
+    fn table_task(&mut self, task: TableTask, line: u32, cut: bool) {
         if let Some(category) = task.category {
             let current = self
                 .current_section()
                 .map(|section| self.doc.sections[section].title.as_str());
             if current != Some(category.as_str()) {
-                self.heading(self.mode.task_rank() - 1, "", &category, line);
+                self.category_heading(category, line);
             }
         }
         let assignment =
-            (!task.assignment.is_empty()).then(|| self.add_assignment(task.assignment));
-        self.push_task(ParsedTask {
-            plan: self.plan,
-            section: self.current_section(),
-            number: task.number,
-            text: task.text,
-            assignment,
+            (!task.assignment.is_blank()).then(|| self.add_assignment(task.assignment));
+        self.push_task(
+            ParsedTask {
+                plan: self.plan,
+                section: self.current_section(),
+                number: task.number,
+                text: task.text,
+                assignment,
+                line,
+                deadline: task.deadline,
+            },
             line,
-            deadline: task.deadline,
-        });
+            cut,
+            true,
+        );
     }
 
-    /// Tasks that name no unit take those named for an enclosing heading.
-    fn inherit_section_units(&mut self) {
-        for task in &mut self.doc.tasks {
-            if task.assignment.is_some() {
-                continue;
+    /// A heading named by a table's category column (already as written).
+    fn category_heading(&mut self, title: String, line: u32) {
+        let rank = self.mode().task_rank().saturating_sub(1);
+        while self.stack.last().is_some_and(|(top, _)| *top >= rank) {
+            self.stack.pop();
+        }
+        let index = self.doc.sections.len();
+        self.section_is_requirements.push(false);
+        self.section_assignment.push(None);
+        self.doc.sections.push(Section {
+            parent: self.current_section(),
+            title,
+            plan: self.plan,
+            line,
+        });
+        self.stack.push((rank, index));
+    }
+
+    /// The last task is left out when the text ends inside it: its own text
+    /// cut mid-sentence, its annotation cut (a bracket left open, a last name
+    /// broken off), or no units named where the tasks before it name theirs.
+    fn drop_cut_tail(&mut self) {
+        let Some(last) = self.doc.tasks.len().checked_sub(1) else {
+            return;
+        };
+        let reach = self.reach[last];
+        let after: Vec<&Line> = self
+            .lines
+            .iter()
+            .filter(|line| line.number > reach && line.number <= self.last_content)
+            .filter(|line| !matches!(line.kind, Kind::Blank | Kind::Noise))
+            .collect();
+        let last_line_open = self
+            .lines
+            .iter()
+            .rev()
+            .find(|line| line.number == self.last_content)
+            .is_some_and(|line| !ends_sentence(line.text));
+        let at_tail = after.is_empty()
+            || after.len() <= 2
+                && last_line_open
+                && after.iter().all(|line| matches!(line.kind, Kind::Text));
+        if !at_tail {
+            return;
+        }
+        let task = &self.doc.tasks[last];
+        let units = task.assignment.map(|index| &self.doc.assignments[index]);
+        let has_units = |task: &ParsedTask| {
+            task.assignment
+                .is_some_and(|index| !self.doc.assignments[index].is_empty())
+        };
+        let others = &self.doc.tasks[..last];
+        let with_units = others.iter().filter(|task| has_units(task)).count();
+        let units_expected = !others.is_empty() && with_units * 3 >= others.len() * 2;
+        let text_cut = !self.closed[last] && !ends_sentence(task.text.trim_end());
+        let units_missing =
+            !has_units(task) && units_expected && !self.section_units_of(task.section);
+        let name_cut = after.is_empty()
+            && last_line_open
+            && units.is_some_and(|units| {
+                Role::ALL.iter().any(|role| {
+                    units.units(*role).iter().any(|unit| {
+                        !crate::lexicon::lexicon().ends_like_unit(&crate::cjk::simplify(unit))
+                    })
+                })
+            });
+        if !(self.cut[last] || text_cut || units_missing || name_cut) {
+            return;
+        }
+        let number = task
+            .number
+            .as_ref()
+            .map_or_else(String::new, |number| format!(" {number}"));
+        let start: String = task.text.chars().take(16).collect();
+        let line = task.line;
+        self.doc.tasks.pop();
+        self.reach.pop();
+        self.cut.pop();
+        self.closed.pop();
+        self.warn(
+            Some(line),
+            WarningKind::Other,
+            format!("the text ends inside task{number} ({start}…): it is left out as incomplete"),
+        );
+    }
+
+    /// True when a heading above `section` names units.
+    fn section_units_of(&self, section: Option<usize>) -> bool {
+        let mut current = section;
+        while let Some(index) = current {
+            if self.section_assignment[index]
+                .is_some_and(|assignment| !self.doc.assignments[assignment].is_empty())
+            {
+                return true;
             }
-            let mut section = task.section;
+            current = self.doc.sections[index].parent;
+        }
+        false
+    }
+
+    /// Tasks take the roles they do not name, and the leaders, from the
+    /// headings above them.
+    fn inherit_section_units(&mut self) {
+        let mut merged: FxHashMap<(Option<usize>, usize), usize> = FxHashMap::default();
+        for task_index in 0..self.doc.tasks.len() {
+            let mut section = self.doc.tasks[task_index].section;
             while let Some(index) = section {
-                if let Some(assignment) = self.section_assignment[index] {
-                    task.assignment = Some(assignment);
-                    break;
+                if let Some(inherited) = self.section_assignment[index] {
+                    let own = self.doc.tasks[task_index].assignment;
+                    let key = (own, inherited);
+                    let result = match merged.get(&key) {
+                        Some(result) => *result,
+                        None => {
+                            let result = self.inherit(own, inherited);
+                            merged.insert(key, result);
+                            result
+                        }
+                    };
+                    self.doc.tasks[task_index].assignment = Some(result);
                 }
                 section = self.doc.sections[index].parent;
             }
+        }
+    }
+
+    /// The assignment `own` completed with the roles and leaders it lacks
+    /// from `inherited`.
+    fn inherit(&mut self, own: Option<usize>, inherited: usize) -> usize {
+        let from = self.doc.assignments[inherited].clone();
+        let Some(own) = own else {
+            return inherited;
+        };
+        let mut result = self.doc.assignments[own].clone();
+        let mut changed = false;
+        for role in Role::ALL {
+            if result.units(role).is_empty() && !from.units(role).is_empty() {
+                for unit in from.units(role) {
+                    if !result.names(unit) {
+                        result.units_mut(role).push(unit.clone());
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if result.leaders.is_empty() && !from.leaders.is_empty() {
+            result.leaders.clone_from(&from.leaders);
+            changed = true;
+        }
+        if changed {
+            self.add_assignment(result)
+        } else {
+            own
         }
     }
 
@@ -612,6 +1104,12 @@ impl<'a> Walker<'a> {
             message,
         });
     }
+}
+
+/// Punctuation left at the ends of a paragraph's task by the brackets
+/// around it.
+fn is_segment_trim(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '。' | ',' | ';' | '、')
 }
 
 /// The rank of a heading row in a table: by its numbering, else just above tasks.
@@ -629,9 +1127,16 @@ fn task_number(marker: &Marker) -> String {
         NumberStyle::ArabicDot | NumberStyle::ArabicParen | NumberStyle::Circled => {
             marker.value.to_string()
         }
-        NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen => marker
-            .written
-            .trim_matches(|c: char| matches!(c, '(' | ')' | '、' | '.' | '第'))
-            .to_string(),
+        NumberStyle::Part
+        | NumberStyle::Article
+        | NumberStyle::ChineseComma
+        | NumberStyle::ChineseParen => {
+            let written: String = marker
+                .written
+                .chars()
+                .filter(|c| super::numbering::is_numeral(*c) || *c == '〇')
+                .collect();
+            written
+        }
     }
 }

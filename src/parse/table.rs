@@ -1,72 +1,64 @@
 //! Task tables (任务分解表): a header row such as
-//! `序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限` and one task per row.
+//! `序号 | 重点任务 | 分管领导 | 牵头单位 | 责任单位 | 完成时限` and one task per row.
+//! A row with fewer cells than the header (cells merged down from the row
+//! above, dropped by the copy) is aligned to the columns by what its cells
+//! hold, and takes the missing units and leaders from the row above.
 
-use super::annotation::{RoleWord, column_role, parse_cell};
+use super::annotation::{Annotation, parse_labelled};
+use super::leaders::{is_personal_name, leader_in, split_leaders};
 use super::numbering::{self, NumberStyle};
+use super::units::{Name, split_names};
+use crate::cjk::{char_count, is_han};
+use crate::lexicon::{Column, Duty, lexicon};
 use crate::model::{Assignment, Role};
 
-/// Headers of the column holding the task's number.
-const NUMBER_HEADERS: [&str; 4] = ["序号", "编号", "序", "号"];
+/// A table cell: its lines.
+pub type Cell<'a> = Vec<&'a str>;
 
-/// Headers of columns holding the task's text, strongest first.
-const TASK_HEADERS: [&str; 18] = [
-    "工作任务",
-    "重点任务",
-    "主要任务",
-    "具体任务",
-    "任务内容",
-    "目标任务",
-    "重点工作",
-    "工作内容",
-    "工作措施",
-    "具体措施",
-    "主要措施",
-    "任务举措",
-    "主要举措",
-    "工作事项",
-    "重点事项",
-    "主要内容",
-    "任务",
-    "内容",
-];
+/// The longest header cell, in characters (spaces removed).
+const MAX_HEADER_CHARS: usize = 16;
 
-/// Headers of the column holding the deadline.
-const DEADLINE_HEADERS: [&str; 8] = [
-    "完成时限",
-    "时间节点",
-    "完成时间",
-    "完成期限",
-    "时限",
-    "时间要求",
-    "进度安排",
-    "时间",
-];
+/// The least share, in percent, of a header cell its header words make.
+const MIN_HEADER_SHARE: usize = 40;
 
-/// Headers of a column grouping rows into sections.
-const CATEGORY_HEADERS: [&str; 6] = ["类别", "领域", "分类", "板块", "方面", "项目类别"];
+/// Text of at least this many characters reads as a task, not a name.
+const LONG_TEXT_CHARS: usize = 15;
+
+/// A cell line of at most this many characters is a piece of a name broken
+/// over lines (市政 / 府办 / 公厅).
+const FRAGMENT_CHARS: usize = 2;
 
 /// What each column of a task table holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
-    number: Option<usize>,
-    text: Vec<usize>,
-    roles: Vec<(usize, RoleWord)>,
-    deadline: Option<usize>,
-    category: Option<usize>,
+    kinds: Vec<Vec<Column>>,
+}
+
+impl Columns {
+    /// How many columns the header has.
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    fn has(&self, column: usize, wanted: impl Fn(&Column) -> bool) -> bool {
+        self.kinds
+            .get(column)
+            .is_some_and(|kinds| kinds.iter().any(wanted))
+    }
 }
 
 /// One row of a task table, read through its columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Row {
+pub enum Row<'a> {
     /// A row that only names a section: `一、稳增长` spanning the table.
-    Heading(String),
+    Heading(&'a str),
     /// A task row.
     Task(TableTask),
     /// A row with nothing to read.
     Empty,
 }
 
-/// A task read from a table row.
+/// A task read from a table row, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableTask {
     pub category: Option<String>,
@@ -76,138 +68,544 @@ pub struct TableTask {
     pub deadline: Option<String>,
 }
 
-/// Recognises a header row: at least one task column and one role column.
-pub fn header(cells: &[&str]) -> Option<Columns> {
-    let mut columns = Columns {
-        number: None,
-        text: Vec::new(),
-        roles: Vec::new(),
-        deadline: None,
-        category: None,
-    };
-    for (index, cell) in cells.iter().enumerate() {
-        let cell = compact(cell);
-        if cell.is_empty() || cell.chars().count() > 12 {
-            continue;
-        }
-        if let Some(role) = column_role(&cell) {
-            columns.roles.push((index, role));
-        } else if NUMBER_HEADERS.contains(&cell.as_str()) {
-            columns.number.get_or_insert(index);
-        } else if DEADLINE_HEADERS.iter().any(|h| cell.contains(h)) {
-            columns.deadline.get_or_insert(index);
-        } else if CATEGORY_HEADERS.iter().any(|h| cell.contains(h)) {
-            columns.category.get_or_insert(index);
-        } else if TASK_HEADERS.iter().any(|h| cell.contains(h)) {
-            columns.text.push(index);
-        }
-    }
-    let has_lead = columns
-        .roles
-        .iter()
-        .any(|(_, role)| *role == RoleWord::Plain(Role::Lead));
-    if has_lead {
-        columns
-            .roles
-            .retain(|(_, role)| *role != RoleWord::LeadIfAlone);
-    }
-    (!columns.text.is_empty() && !columns.roles.is_empty()).then_some(columns)
+/// The text of a cell's lines, joined.
+fn cell_text(cell: &[&str]) -> String {
+    cell.concat()
 }
 
 /// Header cells with spaces removed (`牵 头 单 位` → `牵头单位`).
-fn compact(cell: &str) -> String {
-    cell.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect()
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Reads one data row through the header's columns.
-pub fn row(columns: &Columns, cells: &[&str]) -> Row {
-    let cell = |index: Option<usize>| {
-        index
-            .and_then(|index| cells.get(index))
-            .map(|cell| cell.trim())
-            .filter(|cell| !cell.is_empty())
-    };
-    let filled: Vec<(usize, &str)> = cells
+/// Recognises a header row: a column of task text, and one of units,
+/// leaders or numbers.
+pub fn header(cells: &[Cell]) -> Option<Columns> {
+    let mut kinds = Vec::with_capacity(cells.len());
+    let mut filled = 0;
+    let mut known = 0;
+    for cell in cells {
+        let text = compact(&cell_text(cell));
+        if text.is_empty() {
+            kinds.push(Vec::new());
+            continue;
+        }
+        filled += 1;
+        if char_count(&crate::lexicon::without_brackets(&text)) > MAX_HEADER_CHARS {
+            kinds.push(Vec::new());
+            continue;
+        }
+        let found = header_cell(&text);
+        if !found.is_empty() {
+            known += 1;
+        }
+        kinds.push(found);
+    }
+    let any = |wanted: &dyn Fn(&Column) -> bool| kinds.iter().flatten().any(wanted);
+    let has_text = any(&|column| matches!(column, Column::Task | Column::Name));
+    let has_units = any(&|column| {
+        matches!(
+            column,
+            Column::Label(Duty::Role(_)) | Column::Label(Duty::Leader)
+        )
+    });
+    (has_text && has_units && known * 2 > filled).then_some(Columns { kinds })
+}
+
+/// What a header cell (spaces removed) says its column holds; nothing for a
+/// cell that is a sentence or a numbered heading, or mostly other words.
+pub fn header_cell(text: &str) -> Vec<Column> {
+    if text.contains(['。', ',', ';']) || numbering::marker(text).is_some() {
+        return Vec::new();
+    }
+    lexicon().header_columns(text, MIN_HEADER_SHARE)
+}
+
+/// What a cell holds, for aligning a short row to the header.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    empty: bool,
+    number: bool,
+    long: bool,
+    units: bool,
+    persons: bool,
+    deadline: bool,
+}
+
+fn shape(cell: &[&str]) -> Shape {
+    let text = cell_text(cell);
+    let text = text.trim();
+    if text.is_empty() {
+        return Shape {
+            empty: true,
+            ..Shape::default()
+        };
+    }
+    let lexicon = lexicon();
+    let number = is_number_cell(text);
+    let names = split_names(text);
+    let units = !names.is_empty()
+        && !text.contains(['。', ';'])
+        && names
+            .iter()
+            .all(|name| lexicon.ends_like_unit(&name.text()) || name.marked_lead);
+    let long = text.contains(['。', ';'])
+        || !units && (char_count(text) >= LONG_TEXT_CHARS || text.contains(','));
+    let persons = cell
         .iter()
-        .map(|cell| cell.trim())
-        .enumerate()
-        .filter(|(_, cell)| !cell.is_empty())
+        .flat_map(|line| split_leaders(line))
+        .all(|item| is_personal_name(item) || leader_in(item).is_some());
+    let deadline = char_count(text) <= 20
+        && text
+            .chars()
+            .any(|c| c.is_ascii_digit() || "年月日底前季度".contains(c))
+        && ["年", "月", "底", "前", "季度", "投入使用", "完成"]
+            .iter()
+            .any(|word| text.contains(word));
+    Shape {
+        empty: false,
+        number,
+        long,
+        units,
+        persons,
+        deadline,
+    }
+}
+
+/// A 序号 cell: `1`, `12.`, `1*`.
+fn is_number_cell(text: &str) -> bool {
+    let digits = text.trim_end_matches(['.', '、', '*', ' ']);
+    !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// How well a cell of `shape` fits a column holding `kinds`.
+fn fit(shape: Shape, kinds: &[Column]) -> i32 {
+    if shape.empty {
+        return 0;
+    }
+    kinds
+        .iter()
+        .map(|kind| match kind {
+            Column::Number => {
+                if shape.number {
+                    4
+                } else {
+                    -4
+                }
+            }
+            Column::Task => {
+                if shape.number {
+                    -4
+                } else if shape.long {
+                    3
+                } else if shape.units || shape.persons {
+                    -2
+                } else {
+                    1
+                }
+            }
+            Column::Label(Duty::Role(_)) => {
+                if shape.units {
+                    3
+                } else if shape.long || shape.number {
+                    -3
+                } else if shape.persons {
+                    -1
+                } else {
+                    0
+                }
+            }
+            Column::Label(Duty::Leader) => {
+                if shape.persons && !shape.units {
+                    3
+                } else if shape.long || shape.number {
+                    -3
+                } else {
+                    -1
+                }
+            }
+            Column::Deadline | Column::Label(Duty::Deadline) => {
+                if shape.deadline {
+                    3
+                } else {
+                    -1
+                }
+            }
+            Column::Name | Column::Category => {
+                if shape.number {
+                    -2
+                } else if shape.long {
+                    0
+                } else {
+                    1
+                }
+            }
+            Column::Ignore | Column::Label(_) => {
+                if shape.long {
+                    1
+                } else {
+                    0
+                }
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The column of each cell of a row with fewer cells than the header: the
+/// order-keeping placement that fits them best, leaving the leftmost columns
+/// out where fits tie.
+fn align(columns: &Columns, cells: &[Cell]) -> Vec<usize> {
+    let (k, n) = (cells.len(), columns.len());
+    if k >= n {
+        return (0..k).collect();
+    }
+    let shapes: Vec<Shape> = cells.iter().map(|cell| shape(cell)).collect();
+    let none = i32::MIN / 2;
+    let mut best = vec![vec![none; n + 1]; k + 1];
+    let mut took = vec![vec![false; n + 1]; k + 1];
+    for row in best[0].iter_mut() {
+        *row = 0;
+    }
+    for i in 1..=k {
+        for j in i..=n {
+            let skip = best[i][j - 1];
+            let take = best[i - 1][j - 1].saturating_add(fit(shapes[i - 1], &columns.kinds[j - 1]));
+            if take > skip {
+                best[i][j] = take;
+                took[i][j] = true;
+            } else {
+                best[i][j] = skip;
+            }
+        }
+    }
+    let mut placed = vec![0; k];
+    let (mut i, mut j) = (k, n);
+    while i > 0 && j > 0 {
+        if took[i][j] {
+            placed[i - 1] = j - 1;
+            i -= 1;
+        }
+        j -= 1;
+    }
+    placed
+}
+
+/// What the rows above left in columns that span down: per column, the
+/// cell of the last row that had one.
+#[derive(Debug, Default, Clone)]
+pub struct Carried<'a> {
+    cells: Vec<Option<Cell<'a>>>,
+}
+
+/// Reads one data row through the header's columns; `written` gives the
+/// text as written of a piece of the folded text.
+pub fn row<'a>(
+    columns: &Columns,
+    cells: &[Cell<'a>],
+    carried: &mut Carried<'a>,
+    written: &dyn Fn(&str) -> String,
+) -> Row<'a> {
+    let filled: Vec<&Cell> = cells
+        .iter()
+        .filter(|cell| !cell_text(cell).trim().is_empty())
         .collect();
     if filled.is_empty() {
         return Row::Empty;
     }
-    if let Some(heading) = heading_row(columns, &filled) {
+    if let Some(heading) = heading_row(columns, cells, &filled) {
         return Row::Heading(heading);
     }
-    let text = columns
-        .text
-        .iter()
-        .filter_map(|index| cell(Some(*index)))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if text.is_empty() {
-        return Row::Empty;
+    let (labelled, mut cells): (Vec<Cell<'a>>, Vec<Cell<'a>>) =
+        cells.iter().cloned().partition(|cell| is_labelled(cell));
+    while cells
+        .last()
+        .is_some_and(|cell| cell_text(cell).trim().is_empty())
+    {
+        cells.pop();
     }
-    let mut assignment = Assignment::default();
-    for (index, role) in &columns.roles {
-        if let Some(units) = cell(Some(*index)) {
-            assignment.merge(&parse_cell(units, *role));
+    let placed = align(columns, &cells);
+    let mut by_column: Vec<Option<Cell<'a>>> = vec![None; columns.len()];
+    for (cell, column) in cells.into_iter().zip(placed) {
+        if column < by_column.len() {
+            by_column[column] = Some(cell);
         }
     }
-    Row::Task(TableTask {
-        category: cell(columns.category).map(str::to_string),
-        number: cell(columns.number).map(number_text),
-        text,
-        assignment,
-        deadline: cell(columns.deadline).map(str::to_string),
+    carried.cells.resize(columns.len(), None);
+    for (column, slot) in by_column.iter_mut().enumerate() {
+        let spans_down = columns.has(column, |kind| {
+            matches!(kind, Column::Label(_) | Column::Category | Column::Deadline)
+        });
+        match slot {
+            Some(cell) => carried.cells[column] = Some(cell.clone()),
+            None if spans_down => slot.clone_from(&carried.cells[column]),
+            None => {}
+        }
+    }
+    let mut extra = Annotation::default();
+    for cell in &labelled {
+        for line in cell {
+            extra.extend(parse_labelled(line));
+        }
+    }
+    read_task(columns, &by_column, extra, written)
+}
+
+/// A cell that names its own role: `省牵头单位:省农业农村厅`.
+fn is_labelled(cell: &[&str]) -> bool {
+    let first = cell.first().map_or("", |line| line.trim());
+    first.split_once(':').is_some_and(|(label, _)| {
+        lexicon()
+            .label(label.trim())
+            .is_some_and(|duty| matches!(duty, Duty::Role(_) | Duty::Leader))
     })
 }
 
-/// A row whose only content is a numbered heading (一、 or (一)), or one short
-/// cell outside the task columns (a merged row naming a group).
-fn heading_row(columns: &Columns, filled: &[(usize, &str)]) -> Option<String> {
-    let (index, first) = *filled.first()?;
-    if filled.iter().any(|(_, cell)| *cell != first) {
+/// A row whose only content is a numbered heading (一、 or (一)), or one
+/// short cell outside the task columns (a merged row naming a group).
+fn heading_row<'a>(columns: &Columns, cells: &[Cell<'a>], filled: &[&Cell<'a>]) -> Option<&'a str> {
+    let first = filled.first()?;
+    let text = cell_text(first);
+    if filled.iter().any(|cell| cell_text(cell) != text) || first.len() != 1 {
         return None;
     }
-    let is_numbered_heading = numbering::marker(first).is_some_and(|marker| {
+    let line = first[0];
+    let is_numbered_heading = numbering::marker(line.trim()).is_some_and(|marker| {
         matches!(
             marker.style,
             NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
         )
     });
-    let outside_text = !columns.text.contains(&index) || filled.len() > 1;
-    (is_numbered_heading || (outside_text && first.chars().count() <= 40))
-        .then(|| first.to_string())
+    if is_numbered_heading {
+        return Some(line.trim());
+    }
+    if cells.len() < columns.len() {
+        return None;
+    }
+    let index = cells
+        .iter()
+        .position(|cell| std::ptr::eq(cell, *first))
+        .unwrap_or(0);
+    let in_text_column = columns.has(index, |kind| matches!(kind, Column::Task));
+    let alone = filled.len() == 1;
+    let short = char_count(&text) <= 40 && !text.contains('。');
+    (short && (alone || !in_text_column) && !is_number_cell(&text)).then_some(line.trim())
 }
 
-/// The number cell without its trailing separator (`1.` → `1`).
+/// The task a row holds, its cells placed in columns.
+fn read_task<'a>(
+    columns: &Columns,
+    cells: &[Option<Cell<'a>>],
+    mut annotation: Annotation<'a>,
+    written: &dyn Fn(&str) -> String,
+) -> Row<'a> {
+    let mut number = None;
+    let mut name = String::new();
+    let mut text = String::new();
+    let mut category = None;
+    let mut deadline = None;
+    for (index, cell) in cells.iter().enumerate() {
+        let Some(cell) = cell else { continue };
+        if cell_text(cell).trim().is_empty() {
+            continue;
+        }
+        for kind in &columns.kinds[index] {
+            match kind {
+                Column::Number => {
+                    let cell = cell_text(cell);
+                    number.get_or_insert_with(|| number_text(&cell));
+                }
+                Column::Task => {
+                    let (own_number, cell_text) = task_text(cell, written);
+                    if own_number.is_some() {
+                        number = own_number;
+                    }
+                    if !text.is_empty() && !cell_text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(&cell_text);
+                }
+                Column::Name => name.push_str(&joined_written(cell, written)),
+                Column::Category => {
+                    category.get_or_insert_with(|| joined_written(cell, written));
+                }
+                Column::Deadline | Column::Label(Duty::Deadline) => {
+                    deadline.get_or_insert_with(|| joined_written(cell, written));
+                }
+                Column::Label(duty) => {
+                    annotation.extend(read_names(cell, *duty, &columns.kinds[index]));
+                }
+                Column::Ignore => {}
+            }
+        }
+    }
+    let text = format!("{name}{text}").trim().to_string();
+    if text.is_empty() {
+        return Row::Empty;
+    }
+    Row::Task(TableTask {
+        category,
+        number,
+        text,
+        assignment: annotation.to_assignment(written),
+        deadline,
+    })
+}
+
+/// A cell's lines joined, as written.
+fn joined_written(cell: &[&str], written: &dyn Fn(&str) -> String) -> String {
+    cell.iter()
+        .map(|line| written(line.trim()))
+        .collect::<Vec<_>>()
+        .concat()
+}
+
+/// The text of a task cell as written, and the task's own number when the
+/// cell starts with one (`1.地区生产总值增长5%以上。` under a 序号 of its group).
+fn task_text(cell: &[&str], written: &dyn Fn(&str) -> String) -> (Option<String>, String) {
+    let first = cell.first().map_or("", |line| line.trim());
+    if let Some(marker) = numbering::marker(first)
+        && matches!(
+            marker.style,
+            NumberStyle::ArabicDot | NumberStyle::ArabicParen
+        )
+        && !marker.rest.is_empty()
+    {
+        let mut text = written(marker.rest);
+        for line in &cell[1..] {
+            text.push_str(&written(line.trim()));
+        }
+        return (Some(marker.value.to_string()), text);
+    }
+    (None, joined_written(cell, written))
+}
+
+/// The number cell without its trailing marks (`1.` → `1`, `1*` → `1`).
 fn number_text(cell: &str) -> String {
-    cell.trim_end_matches(['.', '、']).to_string()
+    cell.trim().trim_end_matches(['.', '、', '*']).to_string()
+}
+
+/// The units and leaders of a cell under a role or leader column.
+fn read_names<'a>(cell: &[&'a str], duty: Duty, kinds: &[Column]) -> Annotation<'a> {
+    let mut annotation = Annotation::default();
+    let first = cell.first().map_or("", |line| line.trim());
+    if lexicon()
+        .label_ending(first.split(':').next().unwrap_or(""))
+        .is_some()
+        && first.contains(':')
+    {
+        for line in cell {
+            annotation.extend(parse_labelled(line));
+        }
+        return annotation;
+    }
+    let takes_persons = kinds
+        .iter()
+        .any(|kind| matches!(kind, Column::Label(Duty::Leader)));
+    match duty {
+        Duty::Leader if kinds.len() == 1 => {
+            for line in cell {
+                annotation.leaders.extend(split_leaders(line));
+            }
+        }
+        Duty::Role(role) => {
+            for group in name_groups(cell) {
+                for name in group {
+                    let text = name.text();
+                    match name.parts.as_slice() {
+                        [only] if takes_persons && is_personal_name(only) => {
+                            annotation.leaders.push(only);
+                        }
+                        [only] if leader_in(&text).is_some() => {
+                            annotation.leaders.extend(leader_in(only));
+                        }
+                        _ => {
+                            let role = if name.marked_lead { Role::Lead } else { role };
+                            annotation.units.push((role, name));
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    annotation
+}
+
+/// The names of a cell's lines: a line of its own names, or fragments of one
+/// name broken over lines (市政 / 府办 / 公厅 → 市政府办公厅).
+fn name_groups<'a>(cell: &[&'a str]) -> Vec<Vec<Name<'a>>> {
+    let lexicon = lexicon();
+    let mut groups = Vec::new();
+    let mut fragments: Vec<&'a str> = Vec::new();
+    for line in cell
+        .iter()
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty())
+    {
+        let is_fragment = char_count(line) <= FRAGMENT_CHARS
+            || !fragments.is_empty() && !lexicon.ends_like_unit(&fragments.concat());
+        if is_fragment && line.chars().all(is_han) {
+            fragments.push(line);
+            continue;
+        }
+        if !fragments.is_empty() {
+            groups.push(vec![Name {
+                parts: std::mem::take(&mut fragments),
+                marked_lead: false,
+            }]);
+        }
+        groups.push(split_names(line));
+    }
+    if !fragments.is_empty() {
+        groups.push(vec![Name {
+            parts: fragments,
+            marked_lead: false,
+        }]);
+    }
+    groups
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn cells<'a>(texts: &[&'a str]) -> Vec<Cell<'a>> {
+        texts.iter().map(|text| vec![*text]).collect()
+    }
+
+    fn same(piece: &str) -> String {
+        piece.to_string()
+    }
+
+    fn task<'a>(columns: &Columns, row_cells: &[Cell<'a>], carried: &mut Carried<'a>) -> TableTask {
+        match row(columns, row_cells, carried, &same) {
+            Row::Task(task) => task,
+            other => panic!("not a task row: {other:?}"),
+        }
+    }
+
     #[test]
     fn reads_a_task_table() {
-        let columns =
-            header(&["序号", "重点任务", "牵头单位", "责任单位", "完成时限"]).expect("header");
-        let Row::Task(task) = row(
+        let columns = header(&cells(&[
+            "序号",
+            "重点任务",
+            "牵头单位",
+            "责任单位",
+            "完成时限",
+        ]))
+        .expect("header");
+        let task = task(
             &columns,
-            &[
+            &cells(&[
                 "1",
                 "建设人民医院东院区",
                 "市卫健委",
                 "市住建局、市财政局",
                 "2024年12月底",
-            ],
-        ) else {
-            panic!("not a task row");
-        };
+            ]),
+            &mut Carried::default(),
+        );
         assert_eq!(task.number.as_deref(), Some("1"));
         assert_eq!(task.text, "建设人民医院东院区");
         assert_eq!(task.assignment.lead, ["市卫健委"]);
@@ -216,28 +614,99 @@ mod tests {
     }
 
     #[test]
-    fn spaced_headers_and_cooperating_columns() {
-        let columns = header(&["序 号", "工作任务", "牵头部门", "配合部门"]).expect("header");
-        let Row::Task(task) = row(&columns, &["2", "推进", "市人社局", "市财政局 市教育局"])
-        else {
-            panic!("not a task row");
-        };
-        assert_eq!(task.assignment.cooperating, ["市财政局", "市教育局"]);
+    fn leaders_and_persons_beside_units() {
+        let columns = header(&cells(&[
+            "大类",
+            "序号",
+            "工作任务",
+            "分管市领导",
+            "牵头单位及主要负责人",
+            "落实进展情况",
+        ]))
+        .expect("header");
+        let mut carried = Carried::default();
+        let first = task(
+            &columns,
+            &cells(&[
+                "一、继续提高底线民生保障水平",
+                "1",
+                "将城镇、农村低保人均最低补差水平提高。",
+                "陈宣群",
+                "市民政局 伍泽国",
+                "已完成。从2020年1月1日起,已将我市城乡低保标准提高。",
+            ]),
+            &mut carried,
+        );
+        assert_eq!(first.assignment.lead, ["市民政局"]);
+        assert_eq!(first.assignment.leaders, ["陈宣群", "伍泽国"]);
+        assert_eq!(
+            first.category.as_deref(),
+            Some("一、继续提高底线民生保障水平")
+        );
+        let second = task(
+            &columns,
+            &cells(&[
+                "2",
+                "特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍。",
+                "陈宣群",
+                "市民政局 伍泽国",
+                "已完成。从2020年1月1日起,已提高我市城乡特困人员供养最低标准。",
+            ]),
+            &mut carried,
+        );
+        assert_eq!(second.number.as_deref(), Some("2"));
+        assert!(second.text.starts_with("特困供养"));
+        assert_eq!(second.assignment.lead, ["市民政局"]);
+    }
+
+    #[test]
+    fn cells_merged_from_the_row_above() {
+        let columns = header(&cells(&["牵头单位", "目 标 任 务", "责 任 单 位"])).expect("header");
+        let mut carried = Carried::default();
+        let first = task(
+            &columns,
+            &[
+                vec!["市政", "府办", "公厅"],
+                vec!["强化行政监督,自觉接受人大和政协监督"],
+                vec!["市直各单位、各区县市"],
+            ],
+            &mut carried,
+        );
+        assert_eq!(first.assignment.lead, ["市政府办公厅"]);
+        let second = task(
+            &columns,
+            &cells(&["推进国家安全工作发展", "市直各单位、各区县市"]),
+            &mut carried,
+        );
+        assert_eq!(second.text, "推进国家安全工作发展");
+        assert_eq!(second.assignment.lead, ["市政府办公厅"]);
+        assert_eq!(second.assignment.responsible, ["市直各单位", "各区县市"]);
+        let third = task(&columns, &cells(&["固定资产投资增长20%"]), &mut carried);
+        assert_eq!(third.assignment.responsible, ["市直各单位", "各区县市"]);
     }
 
     #[test]
     fn heading_rows() {
-        let columns = header(&["序号", "重点任务", "牵头单位"]).expect("header");
+        let columns = header(&cells(&["序号", "重点任务", "牵头单位"])).expect("header");
+        let mut carried = Carried::default();
         assert_eq!(
-            row(&columns, &["一、稳增长", "", ""]),
-            Row::Heading("一、稳增长".to_string())
+            row(
+                &columns,
+                &cells(&["一、稳增长", "", ""]),
+                &mut carried,
+                &same
+            ),
+            Row::Heading("一、稳增长")
         );
-        assert_eq!(row(&columns, &["", "", ""]), Row::Empty);
+        assert_eq!(
+            row(&columns, &cells(&["", "", ""]), &mut carried, &same),
+            Row::Empty
+        );
     }
 
     #[test]
     fn a_row_without_role_columns_is_not_a_header() {
-        assert!(header(&["序号", "重点任务", "完成时限"]).is_none());
-        assert!(header(&["姓名", "职务", "电话"]).is_none());
+        assert!(header(&cells(&["序号", "重点任务", "完成时限"])).is_none());
+        assert!(header(&cells(&["姓名", "职务", "电话"])).is_none());
     }
 }

@@ -1,152 +1,418 @@
 //! Splitting a written list of units into names: 市教育局、市民政局,各县(市)区政府.
 
-/// Suffixes that a list may share: 赤壁市、崇阳县人民政府 → two governments.
-const SHARED_SUFFIXES: [&str; 8] = [
-    "人民政府",
-    "政府",
-    "街道办事处",
-    "办事处",
-    "管理委员会",
-    "管委会",
-    "党委",
-    "党工委",
+use rustc_hash::FxHashSet;
+
+use crate::cjk::{char_count, is_han};
+use crate::lexicon::lexicon;
+
+/// A unit's name as found in the text: one piece of it, or pieces that make
+/// the name together (赤壁市 and the shared 人民政府 of a later name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name<'t> {
+    pub parts: Vec<&'t str>,
+    /// The list marks it as the lead: `★区发改委`, `市发改委(牵头)`.
+    pub marked_lead: bool,
+}
+
+impl<'t> Name<'t> {
+    fn of(piece: &'t str) -> Self {
+        Name {
+            parts: vec![piece],
+            marked_lead: false,
+        }
+    }
+
+    /// The name's text (folded).
+    pub fn text(&self) -> String {
+        self.parts.concat()
+    }
+}
+
+/// Places that a collective 各 before a list is shared with: 各开发区、镇(街道)
+/// is 各开发区 and 各镇(街道).
+const BARE_PLACE_KINDS: [&str; 12] = [
+    "镇",
+    "乡",
+    "乡镇",
+    "街道",
+    "镇(街道)",
+    "乡(镇)",
+    "镇街",
+    "村",
+    "社区",
+    "县区",
+    "县(市、区)",
+    "园区",
 ];
 
-/// Trailing words meaning "and the others concerned", removed from a unit.
-const ET_CETERA: [&str; 9] = [
-    "等有关单位",
-    "等相关单位",
-    "等有关部门",
-    "等相关部门",
-    "等单位",
-    "等部门",
-    "等县市区",
-    "等地",
-    "等",
-];
+/// Marks after a name in a list that make it the lead: `市发改委(牵头)`.
+const LEAD_MARKS: [&str; 3] = ["(牵头)", "(牵头单位)", "(牵头部门)"];
 
-/// Characters that end a place name that a shared suffix can follow.
-const PLACE_ENDINGS: [char; 7] = ['市', '县', '区', '镇', '乡', '旗', '州'];
+/// Marks before a name that make it the lead: `★区发改委`.
+const LEAD_SIGNS: [char; 2] = ['★', '☆'];
+
+/// Words joining the last two names of a list: 统计局和市直相关单位.
+const CONJUNCTIONS: [&str; 4] = ["以及", "和", "及", "与"];
+
+/// Words after 等 that make the rest of a name "the others concerned":
+/// 省农业厅等省直有关部门 → 省农业厅.
+const COLLECTIVE_MARKS: [&str; 5] = ["有关", "相关", "其他", "成员", "各"];
 
 /// Splits a list of units written in a document into names, in order.
 ///
-/// Separators are 、 , , ; ; / and spaces, outside parentheses; a trailing
-/// 等有关单位 is removed; a suffix shared by bare place names is expanded.
-pub fn split_units(list: &str) -> Vec<String> {
-    let mut units: Vec<String> = top_level_items(list)
+/// Separators are 、 , ; / and spaces outside brackets (a space inside a
+/// broken name such as `市 财政局` is no separator), and 和 / 及 between two
+/// names; a trailing 等有关单位 is removed, remarks that state a rule
+/// (`(列第一位的为牵头单位)`) are dropped, a single place character between
+/// 、 stays in its name (各县、市、区政府), a collective 各 is shared with a
+/// bare kind of place after it, and a suffix shared by bare place names is
+/// expanded.
+pub fn split_names(list: &str) -> Vec<Name<'_>> {
+    let mut items: Vec<&str> = Vec::new();
+    let mut marked = FxHashSet::default();
+    let raw: Vec<&str> = top_level_items(list)
         .into_iter()
-        .filter_map(clean_unit)
+        .map(|item| item.trim_matches(|c| is_unit_trim(c) && !LEAD_SIGNS.contains(&c)))
         .collect();
-    expand_shared_suffix(&mut units);
-    let mut seen = Vec::with_capacity(units.len());
-    for unit in units {
-        if !seen.contains(&unit) {
-            seen.push(unit);
+    for item in join_single_characters(list, raw) {
+        for part in split_conjunctions(item) {
+            let (part, is_marked) = without_lead_mark(part);
+            if let Some(clean) = clean_item(part) {
+                if is_marked {
+                    marked.insert(clean.as_ptr() as usize);
+                }
+                items.push(clean);
+            }
         }
     }
-    seen
+    let mut names = share_collective_prefix(&items);
+    for name in &mut names {
+        name.marked_lead = name
+            .parts
+            .iter()
+            .any(|part| marked.contains(&(part.as_ptr() as usize)));
+    }
+    expand_shared_suffix(&mut names);
+    let mut seen = FxHashSet::default();
+    names.retain(|name| seen.insert(name.text()));
+    names
 }
 
-/// Items separated at the top level (not inside parentheses).
+/// True for a bracket that opens.
+fn opens(c: char) -> bool {
+    matches!(c, '(' | '[' | '【' | '〔' | '［' | '﹝')
+}
+
+/// True for a bracket that closes.
+fn closes(c: char) -> bool {
+    matches!(c, ')' | ']' | '】' | '〕' | '］' | '﹞')
+}
+
+/// Items separated at the top level (not inside brackets); bracketed
+/// remarks stating a rule are separators too. Runs of spaces separate only
+/// where the text before them is a whole name.
 fn top_level_items(list: &str) -> Vec<&str> {
     let mut items = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (index, c) in list.char_indices() {
-        match c {
-            '(' | '[' | '【' | '〔' => depth += 1,
-            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            '、' | ',' | ';' | '/' | ' ' | '\t' | '\u{3000}' | '\u{a0}' if depth == 0 => {
-                items.push(&list[start..index]);
+    let mut bracket_start = None;
+    let mut chars = list.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        if opens(c) {
+            if depth == 0 {
+                bracket_start = Some(index);
+            }
+            depth += 1;
+            continue;
+        }
+        if closes(c) {
+            depth = depth.saturating_sub(1);
+            if depth == 0
+                && let Some(open) = bracket_start.take()
+                && lexicon().holds_note(&list[open..index])
+            {
+                items.push(&list[start..open]);
                 start = index + c.len_utf8();
             }
-            _ => {}
+            continue;
+        }
+        if depth > 0 {
+            continue;
+        }
+        let is_separator = match c {
+            '、' | ',' | ';' | '/' | '\n' | '。' => true,
+            ' ' | '\t' | '\u{3000}' => space_separates(&list[start..index], &list[index..]),
+            _ => false,
+        };
+        if is_separator {
+            items.push(&list[start..index]);
+            start = index + c.len_utf8();
+            while let Some((_, next)) = chars.peek()
+                && next.is_whitespace()
+                && matches!(c, ' ' | '\t' | '\u{3000}')
+            {
+                let (at, next) = chars.next().unwrap_or_default();
+                start = at + next.len_utf8();
+            }
         }
     }
     items.push(&list[start..]);
     items
 }
 
-/// Trims punctuation and "etc." words from one item; `None` when nothing is left.
-fn clean_unit(item: &str) -> Option<String> {
+/// True when a run of spaces between `before` (the item so far) and `after`
+/// separates two names: `县教体局 各相关乡镇政府`, not `市 财政局` or `资源规划 局`.
+fn space_separates(before: &str, after: &str) -> bool {
+    let before = before.trim();
+    let after = after.trim_start();
+    let next_word: String = after
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '、' | ',' | ';'))
+        .collect();
+    char_count(before) >= 2 && lexicon().ends_like_unit(before) && char_count(&next_word) >= 2
+}
+
+/// `统计局和市直相关单位` → 统计局, 市直相关单位: a conjunction between two names
+/// (人力资源和社会保障局 is one name).
+fn split_conjunctions(item: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = item;
+    'search: loop {
+        let mut depth = 0usize;
+        for (index, c) in rest.char_indices() {
+            if opens(c) {
+                depth += 1;
+            } else if closes(c) {
+                depth = depth.saturating_sub(1);
+            }
+            if depth > 0 {
+                continue;
+            }
+            let Some(word) = CONJUNCTIONS
+                .iter()
+                .find(|word| rest[index..].starts_with(*word))
+            else {
+                continue;
+            };
+            let left = rest[..index].trim();
+            let right = rest[index + word.len()..].trim();
+            let left_name = left
+                .strip_suffix(|c: char| c == '等')
+                .unwrap_or(left)
+                .trim();
+            if char_count(left_name) >= 2
+                && lexicon().ends_like_unit(left_name)
+                && char_count(right) >= 2
+                && lexicon().ends_like_unit(right)
+            {
+                parts.push(left);
+                rest = right;
+                continue 'search;
+            }
+        }
+        parts.push(rest);
+        return parts;
+    }
+}
+
+/// An item without its lead mark, and whether it had one.
+fn without_lead_mark(item: &str) -> (&str, bool) {
+    let trimmed = item.trim();
+    if let Some(rest) = trimmed.strip_prefix(LEAD_SIGNS) {
+        return (rest, true);
+    }
+    match LEAD_MARKS
+        .iter()
+        .find_map(|mark| trimmed.strip_suffix(mark))
+    {
+        Some(rest) if !rest.is_empty() => (rest, true),
+        _ => (item, false),
+    }
+}
+
+/// Trims punctuation and "etc." words from one item; `None` when no name is
+/// left.
+fn clean_item(item: &str) -> Option<&str> {
     let mut unit = item.trim_matches(is_unit_trim);
     loop {
         let before = unit;
-        for word in ET_CETERA {
-            if let Some(stripped) = unit.strip_suffix(word) {
-                unit = stripped.trim_matches(is_unit_trim);
-                break;
-            }
+        if let Some(length) = lexicon().et_cetera_ending(unit) {
+            unit = unit[..unit.len() - length].trim_matches(is_unit_trim);
         }
-        if let Some(stripped) = strip_unbalanced_close(unit) {
+        unit = strip_collective_tail(unit);
+        if let Some(stripped) = strip_unbalanced(unit) {
             unit = stripped;
         }
         if unit == before {
             break;
         }
     }
-    if unit.chars().count() < 2 || !unit.chars().any(is_han) {
-        return None;
+    (char_count(unit) >= 2 && unit.chars().any(is_han)).then_some(unit)
+}
+
+/// `省农业厅等省直有关部门` → 省农业厅: 等 followed by a collective name.
+fn strip_collective_tail(unit: &str) -> &str {
+    let Some(at) = unit.rfind('等') else {
+        return unit;
+    };
+    let (head, tail) = (&unit[..at], &unit[at + '等'.len_utf8()..]);
+    let collective =
+        COLLECTIVE_MARKS.iter().any(|mark| tail.contains(mark)) && lexicon().ends_like_unit(tail);
+    if collective && char_count(head.trim()) >= 2 {
+        head.trim_matches(is_unit_trim)
+    } else {
+        unit
     }
-    Some(unit.to_string())
 }
 
 fn is_unit_trim(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '。' | '.' | ',' | ';' | ':' | '、' | '\u{3000}' | '"' | '“' | '”'
+            '。' | '.' | ',' | ';' | ':' | '、' | '"' | '“' | '”' | '‘' | '’' | '*' | '★' | '☆'
         )
 }
 
-/// Drops a closing parenthesis left over from an enclosing annotation: `市教育局)`.
-fn strip_unbalanced_close(unit: &str) -> Option<&str> {
-    let last = unit.chars().last()?;
-    if !matches!(last, ')' | '】' | ']') {
-        return None;
+/// Drops a bracket left over from an enclosing annotation: `市教育局)`, `(市教育局`.
+fn strip_unbalanced(unit: &str) -> Option<&str> {
+    let opened = unit.chars().filter(|c| opens(*c)).count();
+    let closed = unit.chars().filter(|c| closes(*c)).count();
+    if closed > opened {
+        let last = unit.chars().last()?;
+        if closes(last) {
+            return Some(unit[..unit.len() - last.len_utf8()].trim_matches(is_unit_trim));
+        }
     }
-    let opens = unit
-        .chars()
-        .filter(|c| matches!(c, '(' | '【' | '['))
-        .count();
-    let closes = unit
-        .chars()
-        .filter(|c| matches!(c, ')' | '】' | ']'))
-        .count();
-    (closes > opens).then(|| unit[..unit.len() - last.len_utf8()].trim_matches(is_unit_trim))
+    if opened > closed {
+        let first = unit.chars().next()?;
+        if opens(first) {
+            return Some(unit[first.len_utf8()..].trim_matches(is_unit_trim));
+        }
+    }
+    None
 }
 
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+/// `各县`, `市`, `区政府` → `各县、市、区政府`: a single place character
+/// between 、 belongs to one collective name with its neighbours.
+fn join_single_characters<'t>(list: &'t str, items: Vec<&'t str>) -> Vec<&'t str> {
+    let mut joined: Vec<&'t str> = Vec::with_capacity(items.len());
+    let mut index = 0;
+    while index < items.len() {
+        let mut end = index;
+        while end + 1 < items.len() && is_place_character(items[end + 1]) && end + 2 < items.len() {
+            end += 2;
+        }
+        if end > index {
+            joined.push(span(list, items[index], items[end]));
+        } else {
+            joined.push(items[index]);
+        }
+        index = end + 1;
+    }
+    joined
+}
+
+/// True for an item that is one place character (市, 区, 县).
+fn is_place_character(item: &str) -> bool {
+    let mut chars = item.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if lexicon().is_place_end(c))
+}
+
+/// The part of `list` from the start of `first` to the end of `last`, both
+/// parts of it.
+fn span<'t>(list: &'t str, first: &'t str, last: &'t str) -> &'t str {
+    let base = list.as_ptr() as usize;
+    let start = (first.as_ptr() as usize).saturating_sub(base);
+    let end = (last.as_ptr() as usize + last.len()).saturating_sub(base);
+    list.get(start..end).unwrap_or(first)
+}
+
+/// Names of the items, a collective 各 shared with bare kinds of place after it.
+fn share_collective_prefix<'t>(items: &[&'t str]) -> Vec<Name<'t>> {
+    let mut names = Vec::with_capacity(items.len());
+    let mut shared: Option<&'t str> = None;
+    for item in items {
+        if item.starts_with('各') {
+            shared = Some(&item[..'各'.len_utf8()]);
+            names.push(Name::of(item));
+            continue;
+        }
+        match shared {
+            Some(prefix) if BARE_PLACE_KINDS.contains(item) => names.push(Name {
+                parts: vec![prefix, item],
+                marked_lead: false,
+            }),
+            _ => {
+                shared = None;
+                names.push(Name::of(item));
+            }
+        }
+    }
+    names
 }
 
 /// 赤壁市、崇阳县、通山县人民政府 → each place gets 人民政府.
-fn expand_shared_suffix(units: &mut [String]) {
-    let Some((last, before)) = units.split_last_mut() else {
+fn expand_shared_suffix(names: &mut [Name<'_>]) {
+    let Some((last, before)) = names.split_last_mut() else {
         return;
     };
-    let Some(suffix) = shared_suffix(last) else {
+    let [last] = last.parts.as_slice() else {
         return;
     };
-    for unit in before.iter_mut().rev() {
-        if !is_bare_place(unit) {
-            break;
+    let Some(length) = shared_suffix(last).or_else(|| street_suffix(last)) else {
+        return;
+    };
+    let suffix = &last[last.len() - length..];
+    let street = STREET_SUFFIXES.contains(&suffix);
+    for name in before.iter_mut().rev() {
+        match name.parts.as_slice() {
+            [only] if is_bare_place(only) || street && is_bare_street_name(only) => {
+                name.parts.push(suffix);
+            }
+            _ => break,
         }
-        unit.push_str(suffix);
     }
 }
 
-/// The shared suffix of a unit such as 通山县人民政府, when it follows a place name.
-fn shared_suffix(unit: &str) -> Option<&'static str> {
-    SHARED_SUFFIXES.into_iter().find(|suffix| {
-        unit.strip_suffix(suffix)
-            .is_some_and(|place| place.chars().count() >= 2 && is_bare_place(place))
-    })
+/// Suffixes of street offices, which a street's own name before them
+/// shares (未央湖、大明宫街办).
+const STREET_SUFFIXES: [&str; 3] = ["街道办事处", "街办", "办事处"];
+
+/// A street's name without its office: two to four characters that are no
+/// unit of their own (未央湖).
+fn is_bare_street_name(text: &str) -> bool {
+    (2..=4).contains(&char_count(text))
+        && text.chars().all(is_han)
+        && !lexicon().ends_like_unit(text)
+        && !text.starts_with(['各', '市', '区', '县'])
+}
+
+/// The length in bytes of the shared suffix of a name such as 通山县人民政府,
+/// when it follows a place name.
+fn shared_suffix(unit: &str) -> Option<usize> {
+    lexicon()
+        .shared_suffixes()
+        .find(|suffix| {
+            unit.strip_suffix(suffix)
+                .is_some_and(|place| char_count(place) >= 2 && is_bare_place(place))
+        })
+        .map(str::len)
+}
+
+/// The length of the street office suffix of a name such as 大明宫街办.
+fn street_suffix(unit: &str) -> Option<usize> {
+    STREET_SUFFIXES
+        .iter()
+        .find(|suffix| {
+            unit.strip_suffix(*suffix)
+                .is_some_and(|street| char_count(street) >= 2 && !street.starts_with('各'))
+        })
+        .map(|suffix| suffix.len())
 }
 
 /// A place name with nothing after it: 赤壁市, 崇阳县, 咸安区, 济水街道.
 fn is_bare_place(text: &str) -> bool {
-    let count = text.chars().count();
+    let count = char_count(text);
     if !(2..=8).contains(&count) || text.starts_with('各') || text.starts_with('市') {
         return false;
     }
@@ -155,7 +421,7 @@ fn is_bare_place(text: &str) -> bool {
     }
     text.chars()
         .last()
-        .is_some_and(|c| PLACE_ENDINGS.contains(&c))
+        .is_some_and(|c| lexicon().is_place_end(c) && c != '省')
         && !text.ends_with("城区")
 }
 
@@ -163,10 +429,14 @@ fn is_bare_place(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn names(list: &str) -> Vec<String> {
+        split_names(list).iter().map(Name::text).collect()
+    }
+
     #[test]
     fn splits_on_every_separator() {
         assert_eq!(
-            split_units("市教育局、市经信局,市农业农村局,市民政局;市财政局 市医保局"),
+            names("市教育局、市经信局,市农业农村局,市民政局;市财政局 市医保局"),
             [
                 "市教育局",
                 "市经信局",
@@ -179,59 +449,126 @@ mod tests {
     }
 
     #[test]
-    fn keeps_parentheses_inside_names() {
+    fn keeps_brackets_inside_names() {
         assert_eq!(
-            split_units("市住建局、城管局、各县(市)区政府。"),
+            names("市住建局、城管局、各县(市)区政府。"),
             ["市住建局", "城管局", "各县(市)区政府"]
         );
         assert_eq!(
-            split_units("城市管理(综合执法)局、市公安局"),
+            names("城市管理(综合执法)局、市公安局"),
             ["城市管理(综合执法)局", "市公安局"]
+        );
+        assert_eq!(
+            names("县发改局(粮食局);责任单位"),
+            ["县发改局(粮食局)", "责任单位"]
         );
     }
 
     #[test]
     fn removes_et_cetera() {
         assert_eq!(
-            split_units("交通运输局、财政金融局等有关单位"),
+            names("交通运输局、财政金融局等有关单位"),
             ["交通运输局", "财政金融局"]
         );
-        assert_eq!(split_units("市发改委等部门"), ["市发改委"]);
-        assert_eq!(split_units("各有关单位"), ["各有关单位"]);
-    }
-
-    #[test]
-    fn expands_a_shared_suffix() {
+        assert_eq!(names("市发改委等部门"), ["市发改委"]);
+        assert_eq!(names("各有关单位"), ["各有关单位"]);
         assert_eq!(
-            split_units("赤壁市、崇阳县、通山县人民政府"),
-            ["赤壁市人民政府", "崇阳县人民政府", "通山县人民政府"]
-        );
-        assert_eq!(
-            split_units("市经信局,咸安区、赤壁市人民政府"),
-            ["市经信局", "咸安区人民政府", "赤壁市人民政府"]
-        );
-        assert_eq!(
-            split_units("济水街道、天坛街道办事处"),
-            ["济水街道办事处", "天坛街道办事处"]
+            names("省财政厅、省人事厅、省农业厅等省直有关部门和各市人民政府"),
+            ["省财政厅", "省人事厅", "省农业厅", "各市人民政府"]
         );
     }
 
     #[test]
-    fn does_not_expand_across_departments() {
+    fn conjunctions_between_names() {
         assert_eq!(
-            split_units("市发改委、教育局、科技局、财政局、龙沙区"),
-            ["市发改委", "教育局", "科技局", "财政局", "龙沙区"]
+            names("统计局和市直相关单位、各区县市"),
+            ["统计局", "市直相关单位", "各区县市"]
         );
         assert_eq!(
-            split_units("各镇人民政府、街道办事处"),
+            names("审计局、财政局和市直各单位"),
+            ["审计局", "财政局", "市直各单位"]
+        );
+        assert_eq!(names("人力资源和社会保障局"), ["人力资源和社会保障局"]);
+        assert_eq!(names("工业和信息化厅"), ["工业和信息化厅"]);
+    }
+
+    #[test]
+    fn spaces_inside_broken_names() {
+        assert_eq!(
+            names("市发展改革委、住建局, 各乡镇政府、街道办事处 、伏羲 山管委 会"),
+            [
+                "市发展改革委",
+                "住建局",
+                "各乡镇政府",
+                "街道办事处",
+                "伏羲 山管委 会"
+            ]
+        );
+        assert_eq!(
+            names("市 住建局 、资源规划 局、 大数据局"),
+            ["市 住建局", "资源规划 局", "大数据局"]
+        );
+        assert_eq!(
+            names("县教体局 各相关乡镇政府"),
+            ["县教体局", "各相关乡镇政府"]
+        );
+    }
+
+    #[test]
+    fn notes_are_no_names() {
+        assert_eq!(
+            names("省商务厅、省文化厅(除标注为“牵头”单位外,列第一位的为牵头或汇总单位,下同)"),
+            ["省商务厅", "省文化厅"]
+        );
+    }
+
+    #[test]
+    fn collective_names_and_prefixes() {
+        assert_eq!(
+            names("市经信局、各县、市、区政府"),
+            ["市经信局", "各县、市、区政府"]
+        );
+        assert_eq!(
+            names("各有关部门,各开发区、镇(街道)"),
+            ["各有关部门", "各开发区", "各镇(街道)"]
+        );
+        assert_eq!(
+            names("各镇人民政府、街道办事处"),
             ["各镇人民政府", "街道办事处"]
         );
     }
 
     #[test]
+    fn expands_a_shared_suffix() {
+        assert_eq!(
+            names("赤壁市、崇阳县、通山县人民政府"),
+            ["赤壁市人民政府", "崇阳县人民政府", "通山县人民政府"]
+        );
+        assert_eq!(
+            names("市经信局,咸安区、赤壁市人民政府"),
+            ["市经信局", "咸安区人民政府", "赤壁市人民政府"]
+        );
+        assert_eq!(
+            names("济水街道、天坛街道办事处"),
+            ["济水街道办事处", "天坛街道办事处"]
+        );
+        assert_eq!(names("未央湖、大明宫街办"), ["未央湖街办", "大明宫街办"]);
+        assert_eq!(
+            names("市发改委、教育局、科技局、财政局、龙沙区"),
+            ["市发改委", "教育局", "科技局", "财政局", "龙沙区"]
+        );
+    }
+
+    #[test]
     fn drops_leftover_brackets_and_duplicates() {
-        assert_eq!(split_units("市教育局)"), ["市教育局"]);
-        assert_eq!(split_units("市教育局、市教育局"), ["市教育局"]);
-        assert!(split_units("。、").is_empty());
+        assert_eq!(names("市教育局)"), ["市教育局"]);
+        assert_eq!(names("市教育局、市教育局"), ["市教育局"]);
+        assert!(names("。、").is_empty());
+        assert_eq!(names("★区发改委、统计局"), ["区发改委", "统计局"]);
+        let marked: Vec<bool> = split_names("★区发改委、统计局、市财政局(牵头)")
+            .iter()
+            .map(|name| name.marked_lead)
+            .collect();
+        assert_eq!(marked, [true, false, true]);
     }
 }

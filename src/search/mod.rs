@@ -19,7 +19,7 @@ mod score;
 use needle::Needle;
 use score::{char_score, chars_in};
 
-use crate::parse::fold_width;
+use crate::cjk::fold_width;
 
 /// A fuzzy query, ready to score texts against.
 #[derive(Debug, Clone)]

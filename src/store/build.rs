@@ -55,22 +55,24 @@ impl PreparedDocument {
         let sections = local_sections(&mut parsed);
         let mut unit_names: Vec<String> = Vec::new();
         let mut local_units: FastMap<String, UnitId> = FastMap::default();
-        let mut assignment_units: Vec<Option<Box<[UnitRef]>>> =
+        let mut assignment_units: Vec<Option<AssignmentRefs>> =
             vec![None; parsed.assignments.len()];
         let mut texts = String::new();
         let tasks: Vec<Task> = std::mem::take(&mut parsed.tasks)
             .into_iter()
             .map(|task| {
-                let units = task.assignment.map_or_else(Box::default, |index| {
-                    local_unit_refs(
-                        &mut parsed,
-                        index,
-                        &mut assignment_units,
-                        &mut unit_names,
-                        &mut local_units,
-                    )
-                });
-                local_task(task, units, &mut texts)
+                let refs = task
+                    .assignment
+                    .map_or_else(AssignmentRefs::default, |index| {
+                        local_unit_refs(
+                            &mut parsed,
+                            index,
+                            &mut assignment_units,
+                            &mut unit_names,
+                            &mut local_units,
+                        )
+                    });
+                local_task(task, refs, &mut texts)
             })
             .collect();
         let mut prepared = Self {
@@ -139,20 +141,27 @@ fn local_sections(parsed: &mut ParsedDocument) -> Vec<SectionNode> {
     sections
 }
 
-/// The units of assignment `index` with local unit ids, made once per
-/// assignment (a block line names the units of several tasks).
+/// The units (with local unit ids) and leaders of one assignment.
+#[derive(Debug, Clone, Default)]
+struct AssignmentRefs {
+    units: Box<[UnitRef]>,
+    leaders: Box<[Box<str>]>,
+}
+
+/// The units of assignment `index` with local unit ids, and its leaders,
+/// made once per assignment (a block line names the units of several tasks).
 fn local_unit_refs(
     parsed: &mut ParsedDocument,
     index: usize,
-    made: &mut [Option<Box<[UnitRef]>>],
+    made: &mut [Option<AssignmentRefs>],
     unit_names: &mut Vec<String>,
     local_units: &mut FastMap<String, UnitId>,
-) -> Box<[UnitRef]> {
-    if let Some(Some(units)) = made.get(index) {
-        return units.clone();
+) -> AssignmentRefs {
+    if let Some(Some(refs)) = made.get(index) {
+        return refs.clone();
     }
     let Some(assignment) = parsed.assignments.get_mut(index) else {
-        return Box::default();
+        return AssignmentRefs::default();
     };
     let mut units = Vec::new();
     for role in Role::ALL {
@@ -173,15 +182,22 @@ fn local_unit_refs(
             });
         }
     }
-    let units = units.into_boxed_slice();
+    let refs = AssignmentRefs {
+        units: units.into_boxed_slice(),
+        leaders: std::mem::take(&mut assignment.leaders)
+            .into_iter()
+            .map(String::into_boxed_str)
+            .collect(),
+    };
     if let Some(slot) = made.get_mut(index) {
-        *slot = Some(units.clone());
+        *slot = Some(refs.clone());
     }
-    units
+    refs
 }
 
 /// The task in store form, its text appended to `texts`.
-fn local_task(task: ParsedTask, units: Box<[UnitRef]>, texts: &mut String) -> Task {
+fn local_task(task: ParsedTask, refs: AssignmentRefs, texts: &mut String) -> Task {
+    let AssignmentRefs { units, leaders } = refs;
     let lead_inferred = !units.iter().any(|u| u.role == Role::Lead)
         && units.iter().any(|u| u.role == Role::Responsible);
     Task {
@@ -195,6 +211,7 @@ fn local_task(task: ParsedTask, units: Box<[UnitRef]>, texts: &mut String) -> Ta
             span
         },
         units,
+        leaders,
         lead_inferred,
         line: task.line,
         deadline: task.deadline.map(String::into_boxed_str),

@@ -96,6 +96,8 @@ pub struct Task {
     pub text: TextSpan,
     /// Units in document order within each role.
     pub units: Box<[UnitRef]>,
+    /// The persons or posts in charge, as written (牵头领导, 分管领导).
+    pub leaders: Box<[Box<str>]>,
     /// True when no lead is named and the first responsible unit leads.
     pub lead_inferred: bool,
     pub line: u32,

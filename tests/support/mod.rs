@@ -2,6 +2,8 @@
 //! its own and uses only some of them, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod score;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,8 @@
-//! The city gazetteer: the provinces, cities and counties of China read from
-//! `assets/gazetteer.tsv`, and [`detect_city`], which tells which city a work
-//! plan comes from.
+//! The gazetteer: the provinces, cities and counties of China read from
+//! `assets/gazetteer.tsv`, and [`detect_place`], which tells which
+//! government issued a work plan, at its own level.
+
+mod issuer;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -8,7 +10,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, BuildError, Input, MatchKind, StartKind};
 
 /// The embedded table; its header comment documents the columns.
-const BUILTIN_TABLE: &str = include_str!("../assets/gazetteer.tsv");
+const BUILTIN_TABLE: &str = include_str!("../../assets/gazetteer.tsv");
 
 /// The embedded table, read once on first use.
 static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -66,9 +68,9 @@ const DOC_NUMBER_ORGANS: [char; 9] = ['政', '府', '办', '发', '委', '文', 
 /// The longest place part of a document number (鄂尔多斯).
 const MAX_DOC_PREFIX_CHARS: usize = 4;
 
-/// What a document tells about where it comes from, for [`detect_city`].
+/// What a document tells about where it comes from, for [`detect_place`].
 #[derive(Debug, Clone, Copy, Default)]
-pub struct CityHints<'a> {
+pub struct PlaceHints<'a> {
     /// The document's title, when known.
     pub title: Option<&'a str>,
     /// The lines before the body: title, issuing office, recipients, signature.
@@ -77,12 +79,30 @@ pub struct CityHints<'a> {
     pub doc_number: Option<&'a str>,
     /// The rest of the document.
     pub body: &'a str,
+    /// The units its tasks name, as written (folded to simplified).
+    pub units: &'a [&'a str],
 }
 
-/// The city a document comes from, with its suffix (济源市, 齐齐哈尔市), or
-/// `None` when the text does not tell; uses the [`builtin`] gazetteer.
-pub fn detect_city(hints: &CityHints) -> Option<String> {
-    builtin().detect_city(hints)
+/// The government that issued a document: its place, with its suffix, and
+/// the path from the province down to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issuer {
+    /// 济源市, 立山区, 安徽省.
+    pub name: String,
+    /// 辽宁省 / 鞍山市 / 立山区.
+    pub region: Vec<String>,
+}
+
+/// The government a document comes from at its own level (济源市, 立山区,
+/// 安徽省), or `None` when the text does not tell; uses the [`builtin`]
+/// gazetteer.
+pub fn detect_place(hints: &PlaceHints) -> Option<Issuer> {
+    let gazetteer = builtin();
+    let place = gazetteer.detect_place(hints)?;
+    Some(Issuer {
+        name: gazetteer.places[place].name.clone(),
+        region: gazetteer.region_of(place),
+    })
 }
 
 /// The gazetteer built from the embedded `assets/gazetteer.tsv`.
@@ -194,6 +214,7 @@ struct Found<'m, T> {
     /// The word's index in the matcher.
     word: usize,
     meaning: &'m T,
+    start: usize,
     end: usize,
 }
 
@@ -230,6 +251,7 @@ impl<T> Matcher<T> {
         Found {
             word,
             meaning: &self.meanings[word],
+            start: found.start(),
             end: found.end(),
         }
     }
@@ -252,6 +274,8 @@ pub struct Gazetteer {
     full_names: Matcher<Vec<usize>>,
     /// Every word that names a province or votes for a city.
     mentions: Matcher<Mention>,
+    /// Short names of counties (蔡甸, 吉水), each with the counties so named.
+    county_shorts: Matcher<Vec<usize>>,
     /// Document-number abbreviations and short names of cities.
     city_abbrs: HashMap<String, Vec<usize>>,
     /// Document-number abbreviations of provinces.
@@ -300,6 +324,7 @@ impl Gazetteer {
                 .collect(),
         )?;
         let mentions = Matcher::build(mention_words(&rows, &places, &common_words))?;
+        let county_shorts = Matcher::build(county_short_words(&rows, &places, &common_words))?;
         let (city_abbrs, province_abbrs) = index_abbrs(&rows, &places);
         Ok(Gazetteer {
             places,
@@ -307,6 +332,7 @@ impl Gazetteer {
             common_words,
             full_names,
             mentions,
+            county_shorts,
             city_abbrs,
             province_abbrs,
         })
@@ -349,10 +375,10 @@ impl Gazetteer {
         Some(&text[..found.end])
     }
 
-    /// The city a document comes from, or `None`: see [`detect_city`]. Tries
-    /// in turn the title, the head, the body's opening, the document number,
-    /// and last nicknames and place names voting over the whole text.
-    pub fn detect_city(&self, hints: &CityHints) -> Option<String> {
+    /// The city a document comes from, or `None`. Tries in turn the title,
+    /// the head, the body's opening, the document number, and last nicknames
+    /// and place names voting over the whole text.
+    fn detect_city_index(&self, hints: &PlaceHints) -> Option<usize> {
         let opening = opening(hints.body);
         let city = hints
             .title
@@ -363,7 +389,7 @@ impl Gazetteer {
             .or_else(|| self.most_named_city(opening))
             .or_else(|| self.city_by_doc_number(hints, opening))
             .or_else(|| self.city_by_votes(hints))?;
-        Some(self.places[city].name.clone())
+        Some(city)
     }
 
     /// The city of the first place named in full that tells one.
@@ -378,7 +404,7 @@ impl Gazetteer {
     fn issuing_city(&self, text: &str, issues_at: fn(&str, usize) -> bool) -> Option<usize> {
         self.full_names
             .find_iter(text)
-            .filter(|found| issues_at(text, found.end))
+            .filter(|found| issues_at(text, found.end) && !is_quoted(text, found.start))
             .find_map(|found| self.resolve(found.meaning, true))
     }
 
@@ -395,7 +421,7 @@ impl Gazetteer {
 
     /// The city whose abbreviation starts the document number (齐 in
     /// 齐政办文〔2020〕5号), told apart from others by a province named.
-    fn city_by_doc_number(&self, hints: &CityHints, opening: &str) -> Option<usize> {
+    fn city_by_doc_number(&self, hints: &PlaceHints, opening: &str) -> Option<usize> {
         let (key, city_level) = doc_number_key(hints.doc_number?)?;
         let owner = if city_level {
             None
@@ -432,7 +458,7 @@ impl Gazetteer {
     /// The city that nicknames and place names in the whole text vote for
     /// with a clear majority; each word votes once however often it is
     /// repeated, so one project name (中国白银城) cannot decide.
-    fn city_by_votes(&self, hints: &CityHints) -> Option<usize> {
+    fn city_by_votes(&self, hints: &PlaceHints) -> Option<usize> {
         let mut voted = HashSet::new();
         let mut scores = HashMap::new();
         for text in [hints.title.unwrap_or(""), hints.head, hints.body] {
@@ -480,9 +506,20 @@ impl Gazetteer {
 /// True when an issuing office follows the name ending at `end`.
 fn is_issuer_at(text: &str, end: usize) -> bool {
     let rest = &text[end..];
-    ISSUER_SUFFIXES
-        .iter()
-        .any(|suffix| rest.starts_with(suffix))
+    ISSUER_SUFFIXES.iter().any(|suffix| {
+        rest.strip_prefix(suffix)
+            .is_some_and(|after| !WEBSITE_WORDS.iter().any(|word| after.starts_with(word)))
+    })
+}
+
+/// Words after 人民政府 that make it a website's name, not an issuer.
+const WEBSITE_WORDS: [&str; 3] = ["网", "门户", "官网"];
+
+/// True when `at` sits inside 《》 or quotes opened before it: a document
+/// quoted, not the one at hand.
+fn is_quoted(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    before.matches(['《', '“']).count() > before.matches(['》', '”']).count()
 }
 
 /// True when an issuing office and an announcing word follow the name ending
@@ -529,7 +566,7 @@ fn single(mut items: impl Iterator<Item = usize>) -> Option<usize> {
 fn doc_number_key(number: &str) -> Option<(&str, bool)> {
     let word_end = number
         .char_indices()
-        .find(|(_, c)| !is_han(*c))
+        .find(|(_, c)| !crate::cjk::is_han(*c))
         .map_or(number.len(), |(index, _)| index);
     let word = &number[..word_end];
     let prefix = &word[..word.find(DOC_NUMBER_ORGANS)?];
@@ -540,10 +577,6 @@ fn doc_number_key(number: &str) -> Option<(&str, bool)> {
     (1..=MAX_DOC_PREFIX_CHARS)
         .contains(&key.chars().count())
         .then_some((key, city_level))
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
 }
 
 /// The data lines of a table, skipping comments, blank lines and the header.
@@ -755,6 +788,28 @@ fn single_city<'v>(mut votes: impl Iterator<Item = &'v Vote>) -> Option<usize> {
     votes.all(|vote| vote.city == first).then_some(first)
 }
 
+/// The short names of counties that can be told in text: two characters or
+/// more, no ordinary word.
+fn county_short_words(
+    rows: &[Row],
+    places: &[Place],
+    common: &HashSet<String>,
+) -> Vec<(String, Vec<usize>)> {
+    let mut words: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, row) in rows.iter().enumerate() {
+        if places[index].level == Level::County
+            && row.short.chars().count() >= MIN_SHORT_NAME_CHARS
+            && !common.contains(row.short)
+        {
+            words.entry(row.short).or_default().push(index);
+        }
+    }
+    words
+        .into_iter()
+        .map(|(word, places)| (word.to_string(), places))
+        .collect()
+}
+
 /// Cities by document-number abbreviation and short name, and provinces by
 /// abbreviation.
 fn index_abbrs(
@@ -802,36 +857,36 @@ fn city_abbrs<'t>(row: &Row<'t>) -> Vec<&'t str> {
 mod tests {
     use super::*;
 
-    fn city(hints: CityHints) -> Option<String> {
-        detect_city(&hints)
+    fn city(hints: PlaceHints) -> Option<String> {
+        detect_place(&hints).map(|issuer| issuer.name)
     }
 
     fn title(text: &str) -> Option<String> {
-        city(CityHints {
+        city(PlaceHints {
             title: Some(text),
-            ..CityHints::default()
+            ..PlaceHints::default()
         })
     }
 
     fn head(text: &str) -> Option<String> {
-        city(CityHints {
+        city(PlaceHints {
             head: text,
-            ..CityHints::default()
+            ..PlaceHints::default()
         })
     }
 
     fn body(text: &str) -> Option<String> {
-        city(CityHints {
+        city(PlaceHints {
             body: text,
-            ..CityHints::default()
+            ..PlaceHints::default()
         })
     }
 
     fn doc_number(number: &str, head: &str) -> Option<String> {
-        city(CityHints {
+        city(PlaceHints {
             doc_number: Some(number),
             head,
-            ..CityHints::default()
+            ..PlaceHints::default()
         })
     }
 
@@ -919,12 +974,12 @@ mod tests {
     }
 
     #[test]
-    fn title_county_gives_its_city_unless_a_county_level_city_issues() {
+    fn a_county_issues_at_its_own_level() {
         assert_eq!(
             title("崇阳县人民政府关于印发2023年工作要点的通知"),
-            some("咸宁市")
+            some("崇阳县")
         );
-        assert_eq!(title("咸安区2023年重点工作责任分解方案"), some("咸宁市"));
+        assert_eq!(title("咸安区2023年重点工作责任分解方案"), some("咸安区"));
         assert_eq!(
             title("赤壁市人民政府关于印发2023年工作要点的通知"),
             some("赤壁市")
@@ -1001,7 +1056,10 @@ mod tests {
         assert_eq!(body("全市城市建设和市场监管工作要点。"), None);
         assert_eq!(head("开拓吉林市场,服务全市发展。"), None);
         assert_eq!(body("开工建设中国白银城国际时尚产业园项目。"), None);
-        assert_eq!(title("黑龙江省人民政府关于印发2024年工作要点的通知"), None);
+        assert_eq!(
+            title("黑龙江省人民政府关于印发2024年工作要点的通知"),
+            some("黑龙江省")
+        );
         assert_eq!(
             body("推进中心城区、老城区改造,完善交通通道和公安检查站。"),
             None
@@ -1024,11 +1082,12 @@ mod tests {
         let (head, body) = text.split_at(split);
         let title = head.lines().find(|line| line.contains("关于"));
         let doc_number = head.lines().map(str::trim).find(|line| line.contains('〔'));
-        city(CityHints {
+        city(PlaceHints {
             title,
             head,
             doc_number,
             body,
+            units: &[],
         })
     }
 
@@ -1036,23 +1095,23 @@ mod tests {
     fn samples() {
         let cases = [
             (
-                include_str!("../assets/corpus/000_5d1acf1f898862e1.txt"),
+                include_str!("../../assets/corpus/000_5d1acf1f898862e1.txt"),
                 "齐齐哈尔市",
             ),
             (
-                include_str!("../assets/corpus/001_475ad2ca59a2f801.txt"),
+                include_str!("../../assets/corpus/001_475ad2ca59a2f801.txt"),
                 "哈尔滨市",
             ),
             (
-                include_str!("../assets/corpus/002_1174e347716747d5.txt"),
+                include_str!("../../assets/corpus/002_1174e347716747d5.txt"),
                 "齐齐哈尔市",
             ),
             (
-                include_str!("../assets/corpus/003_f52a14d2b16fe9b2.txt"),
+                include_str!("../../assets/corpus/003_f52a14d2b16fe9b2.txt"),
                 "济源市",
             ),
             (
-                include_str!("../assets/corpus/004_7a10bbdabf87c04e.txt"),
+                include_str!("../../assets/corpus/004_7a10bbdabf87c04e.txt"),
                 "咸宁市",
             ),
         ];
@@ -1063,12 +1122,12 @@ mod tests {
 
     #[test]
     fn sample_without_title_is_found_by_votes() {
-        let text = include_str!("../assets/corpus/002_1174e347716747d5.txt");
+        let text = include_str!("../../assets/corpus/002_1174e347716747d5.txt");
         let gazetteer = builtin();
         assert_eq!(gazetteer.first_named_city(text), None);
-        let hints = CityHints {
+        let hints = PlaceHints {
             body: text,
-            ..CityHints::default()
+            ..PlaceHints::default()
         };
         assert_eq!(
             gazetteer

@@ -1,0 +1,595 @@
+//! The issuing government's own place, at its own level: a province's plan
+//! is the province's, a district's plan the district's (立山区), a
+//! county-level city's its own (海城市).
+//!
+//! In turn: a place named as the issuer (`西安市未央区人民政府关于…`, a signature,
+//! `昆明市人民政府办公室印发`), else the level the document speaks at (`区人民政府
+//! 办公室关于…`, `省政府各部门`, units named 县财政局, 全县) and the place of that
+//! level it names most, else the city the older steps tell.
+
+use std::collections::HashMap;
+
+use super::{Gazetteer, Level, PlaceHints, is_issuer_at};
+
+/// Words after a place that make it the document's issuer when the place
+/// starts the title: 滁州市关于…, 咸安区2023年….
+const TITLE_ISSUER_WORDS: [&str; 4] = ["关于", "印发", "发布", "转发"];
+
+/// What may stand between two place names of one issuer (北京市!!!通州区).
+fn is_glue(c: char) -> bool {
+    !crate::cjk::is_han(c) && !c.is_ascii_alphanumeric()
+}
+
+/// How strongly each kind of hint tells the level a document speaks at.
+const LEVEL_WORD_WEIGHT: usize = 3;
+const UNIT_PREFIX_WEIGHT: usize = 1;
+const WHOLE_PLACE_WEIGHT: usize = 1;
+
+/// Level prefixes of units and of 全X / 我X / X政府.
+const LEVEL_CHARS: [(char, Level); 7] = [
+    ('省', Level::Province),
+    ('市', Level::City),
+    ('区', Level::County),
+    ('县', Level::County),
+    ('旗', Level::County),
+    ('州', Level::City),
+    ('盟', Level::City),
+];
+
+impl Gazetteer {
+    /// The place (an index into the table) that issued the document.
+    pub(super) fn detect_place(&self, hints: &PlaceHints) -> Option<usize> {
+        if let Some(place) = self.issuer(hints) {
+            return Some(place);
+        }
+        match self.spoken_level(hints) {
+            Some(Level::Province) => self.named_province(hints),
+            Some(Level::County) => self.named_county(hints),
+            Some(Level::City) | None => self.detect_city_index(hints),
+        }
+    }
+
+    /// A place named as the issuer: before 人民政府 / 政府 (the innermost of
+    /// a chain such as 重庆市沙坪坝区), or first in the title.
+    fn issuer(&self, hints: &PlaceHints) -> Option<usize> {
+        if let Some(title) = hints.title {
+            let start = title.find('】').map_or(0, |end| end + '】'.len_utf8());
+            if let Some(place) = self.issuer_in(&title[start..], Where::Title) {
+                return Some(place);
+            }
+        }
+        let signature = hints
+            .head
+            .lines()
+            .chain(super::opening(hints.body).lines())
+            .find_map(|line| self.signature(line));
+        if let Some(place) = signature {
+            return Some(self.refined_by_number(place, hints.doc_number));
+        }
+        let mut named: Option<usize> = None;
+        for line in hints.head.lines() {
+            let Some(place) = self.issuer_in(line, Where::Head) else {
+                continue;
+            };
+            named = match named {
+                Some(above) if self.contains(above, place) => Some(place),
+                Some(above) => Some(above),
+                None => Some(place),
+            };
+        }
+        if let Some(place) = named {
+            return Some(self.refined_by_number(place, hints.doc_number));
+        }
+        super::opening(hints.body)
+            .lines()
+            .take(BODY_ISSUER_LINES)
+            .find_map(|line| self.issuer_in(line, Where::Body))
+    }
+
+    /// The issuer a signature line names: nothing but places and an office
+    /// (`沁县人民政府办公室`, `苏州市吴江区人民政府`).
+    fn signature(&self, line: &str) -> Option<usize> {
+        let line = line.trim();
+        let office = SIGNATURE_OFFICES
+            .iter()
+            .find_map(|office| line.strip_suffix(office))?;
+        let found: Vec<_> = self.full_names.find_iter(office).collect();
+        let (first, last) = (found.first()?, found.last()?);
+        let covered = first.start == 0
+            && last.end == office.len()
+            && found
+                .windows(2)
+                .all(|pair| office[pair[0].end..pair[1].start].chars().all(is_glue));
+        if !covered {
+            return None;
+        }
+        let places: Vec<&Vec<usize>> = found.iter().map(|found| found.meaning).collect();
+        self.innermost(&places, line)
+    }
+
+    /// True when `outer` is a province or city above `place`.
+    fn contains(&self, outer: usize, inner: usize) -> bool {
+        let place = &self.places[inner];
+        outer != inner && (place.city == Some(outer) || place.province == outer)
+    }
+
+    /// A province named in the head and a document number of one of its
+    /// cities (湖北省人民政府 and 咸政办发): the city.
+    fn refined_by_number(&self, place: usize, number: Option<&str>) -> usize {
+        if self.places[place].level != Level::Province {
+            return place;
+        }
+        let Some((key, _)) = number.and_then(super::doc_number_key) else {
+            return place;
+        };
+        let cities: Vec<usize> = self
+            .city_abbrs
+            .get(key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&city| self.places[city].province == place && city != place)
+            .collect();
+        match cities.as_slice() {
+            [only] => *only,
+            _ => place,
+        }
+    }
+
+    /// The issuer a line names: a chain of place names followed by an
+    /// issuing office (in the body, one announcing the document), or (in a
+    /// title) starting it.
+    fn issuer_in(&self, line: &str, place: Where) -> Option<usize> {
+        let is_title = place == Where::Title;
+        let found: Vec<_> = self.full_names.find_iter(line).collect();
+        let mut index = 0;
+        while index < found.len() {
+            let start = found[index].start;
+            let mut chain = vec![index];
+            while let Some(next) = found.get(chain[chain.len() - 1] + 1) {
+                let previous_end = found[chain[chain.len() - 1]].end;
+                let next_start = next.start;
+                if next_start >= previous_end && line[previous_end..next_start].chars().all(is_glue)
+                {
+                    chain.push(chain[chain.len() - 1] + 1);
+                } else {
+                    break;
+                }
+            }
+            let last = &found[chain[chain.len() - 1]];
+            let after = line[last.end..].trim_start_matches(is_glue);
+            let office = if place == Where::Body {
+                super::announces_at(line, last.end)
+            } else {
+                is_issuer_at(line, last.end)
+            };
+            let issues = office
+                || is_title
+                    && start == 0
+                    && (TITLE_ISSUER_WORDS
+                        .iter()
+                        .any(|word| after.starts_with(word))
+                        || !after.starts_with('、'));
+            if issues && !super::is_quoted(line, start) {
+                let places: Vec<&Vec<usize>> = chain.iter().map(|at| found[*at].meaning).collect();
+                if let Some(found) = self.innermost(&places, line) {
+                    return Some(found);
+                }
+            }
+            index = chain[chain.len() - 1] + 1;
+        }
+        None
+    }
+
+    /// The place the last name of a chain means, the names before it
+    /// telling which of its namesakes (北京市通州区, not 南通's).
+    fn innermost(&self, chain: &[&Vec<usize>], context: &str) -> Option<usize> {
+        let (last, outer) = chain.split_last()?;
+        let inside = |place: usize| {
+            outer.iter().all(|names| {
+                names.iter().any(|&parent| {
+                    let place = &self.places[place];
+                    place.city == Some(parent) || place.province == parent
+                })
+            })
+        };
+        let candidates: Vec<usize> = last
+            .iter()
+            .copied()
+            .filter(|&place| inside(place))
+            .collect();
+        match candidates.as_slice() {
+            [only] => Some(*only),
+            [] => None,
+            many => {
+                let named = self.provinces_named(&[context]);
+                let mut fitting = many
+                    .iter()
+                    .copied()
+                    .filter(|&place| named.contains(&self.places[place].province));
+                let first = fitting.next()?;
+                fitting.next().is_none().then_some(first)
+            }
+        }
+    }
+
+    /// The level a document speaks at, from its words (区人民政府办公室关于,
+    /// 县政府各部门), its units' prefixes (区发改局) and 全县 / 我省.
+    pub(super) fn spoken_level(&self, hints: &PlaceHints) -> Option<Level> {
+        let mut scores: HashMap<LevelKey, usize> = HashMap::new();
+        let mut add = |level: Level, weight: usize| {
+            *scores.entry(LevelKey::of(level)).or_insert(0) += weight;
+        };
+        for text in [hints.title.unwrap_or(""), hints.head] {
+            for level in government_levels(text) {
+                add(level, LEVEL_WORD_WEIGHT);
+            }
+        }
+        for unit in hints.units {
+            if let Some(level) = unit_level(unit) {
+                add(level, UNIT_PREFIX_WEIGHT);
+            }
+        }
+        for level in whole_place_levels(super::opening(hints.body)) {
+            add(level, WHOLE_PLACE_WEIGHT);
+        }
+        let (&best, &score) = scores
+            .iter()
+            .max_by_key(|(key, score)| (**score, key.rank()))?;
+        let runner_up = scores
+            .iter()
+            .filter(|(key, _)| **key != best)
+            .map(|(_, score)| *score)
+            .max()
+            .unwrap_or(0);
+        (score > runner_up).then_some(best.level())
+    }
+
+    /// The province the document names most (河南, 辽宁省), or the one its
+    /// number's abbreviation (辽政发) or its cities tell.
+    fn named_province(&self, hints: &PlaceHints) -> Option<usize> {
+        let texts = [
+            hints.title.unwrap_or(""),
+            hints.head,
+            super::opening(hints.body),
+        ];
+        let mut counts: HashMap<usize, u32> = HashMap::new();
+        for text in texts {
+            for found in self.mentions.find_iter(text) {
+                if let Some(province) = found.meaning.province {
+                    *counts.entry(province).or_insert(0) += 1;
+                }
+            }
+        }
+        if let Some(province) = super::clear_winner(&counts, 1) {
+            return Some(province);
+        }
+        if let Some(number) = hints.doc_number
+            && let Some(first) = number.chars().next()
+            && let Some(&province) = self.province_abbrs.get(&first.to_string())
+        {
+            return Some(province);
+        }
+        let city = self.detect_city_index(hints)?;
+        Some(self.places[city].province)
+    }
+
+    /// The county the document names most, in full or by its short name,
+    /// among those of the city or province it names when it names one.
+    fn named_county(&self, hints: &PlaceHints) -> Option<usize> {
+        let texts = [
+            hints.title.unwrap_or(""),
+            hints.head,
+            super::opening(hints.body),
+        ];
+        let mut full: HashMap<usize, u32> = HashMap::new();
+        let mut short: HashMap<usize, u32> = HashMap::new();
+        for text in texts {
+            for found in self.full_names.find_iter(text) {
+                if found.end - found.start < super::MIN_COUNTY_NAME_CHARS * 3 {
+                    continue;
+                }
+                for &place in found.meaning {
+                    if self.places[place].level == Level::County {
+                        *full.entry(place).or_insert(0) += 1;
+                    }
+                }
+            }
+            for found in self.county_shorts.find_iter(text) {
+                for &place in found.meaning {
+                    *short.entry(place).or_insert(0) += 1;
+                }
+            }
+        }
+        let within = self.named_city_or_province(hints);
+        for counts in [&mut full, &mut short] {
+            if let Some(within) = within {
+                counts.retain(|place, _| {
+                    let place = &self.places[*place];
+                    place.city == Some(within) || place.province == within
+                });
+            }
+            if let Some(place) = super::clear_winner(counts, 1) {
+                return Some(place);
+            }
+        }
+        None
+    }
+
+    /// A city or province the document names in full, above its counties.
+    fn named_city_or_province(&self, hints: &PlaceHints) -> Option<usize> {
+        let texts = [hints.title.unwrap_or(""), hints.head];
+        for text in texts {
+            for found in self.full_names.find_iter(text) {
+                if let [place] = found.meaning.as_slice()
+                    && self.places[*place].level != Level::County
+                {
+                    return Some(*place);
+                }
+            }
+        }
+        None
+    }
+
+    /// The path from the province down to `place`: 辽宁省 / 鞍山市 / 立山区,
+    /// a municipality named once (重庆市 / 沙坪坝区).
+    pub(super) fn region_of(&self, place: usize) -> Vec<String> {
+        let found = &self.places[place];
+        let mut path = vec![self.places[found.province].name.clone()];
+        if let Some(city) = found.city {
+            path.push(self.places[city].name.clone());
+        }
+        if found.level == Level::County {
+            path.push(found.name.clone());
+        }
+        path.dedup();
+        path
+    }
+}
+
+/// Levels as map keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct LevelKey(u8);
+
+impl LevelKey {
+    fn of(level: Level) -> Self {
+        LevelKey(match level {
+            Level::Province => 0,
+            Level::City => 1,
+            Level::County => 2,
+        })
+    }
+
+    fn level(self) -> Level {
+        match self.0 {
+            0 => Level::Province,
+            1 => Level::City,
+            _ => Level::County,
+        }
+    }
+
+    /// Ties go to the lower level: a county's plan names the city above it
+    /// more often than a city's plan names a county.
+    fn rank(self) -> u8 {
+        self.0
+    }
+}
+
+/// Where in a document a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Where {
+    Title,
+    Head,
+    Body,
+}
+
+/// The offices that end a signature line, longest first.
+const SIGNATURE_OFFICES: [&str; 6] = [
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "政府办公室",
+    "政府办公厅",
+    "政府",
+];
+
+/// How many lines of the body may announce its issuer (日前,济源市人民政府发布通知).
+const BODY_ISSUER_LINES: usize = 3;
+
+/// The levels of governments a text names without a place name before them:
+/// `区人民政府办公室关于…`, `县政府各部门`, `省政府印发…`.
+fn government_levels(text: &str) -> Vec<Level> {
+    let mut levels = Vec::new();
+    for (level_char, level) in LEVEL_CHARS {
+        for (at, _) in text.match_indices(level_char) {
+            let rest = &text[at + level_char.len_utf8()..];
+            if !(rest.starts_with("人民政府") || rest.starts_with("政府")) {
+                continue;
+            }
+            let before = text[..at].chars().next_back();
+            if before.is_none_or(|c| !crate::cjk::is_han(c) || "本全我各".contains(c)) {
+                if before == Some('各') {
+                    continue;
+                }
+                levels.push(level);
+            }
+        }
+    }
+    levels
+}
+
+/// The level a unit's prefix tells: 区发改局 → a district's, 省财政厅 → a
+/// province's.
+fn unit_level(unit: &str) -> Option<Level> {
+    let first = unit.chars().next()?;
+    let second = unit.chars().nth(1)?;
+    if second == '场' || second == '直' && first == '市' {
+        return None;
+    }
+    LEVEL_CHARS
+        .iter()
+        .find(|(level_char, _)| *level_char == first)
+        .map(|(_, level)| *level)
+        .filter(|_| crate::cjk::is_han(second) && !"级属委".contains(second) || second == '委')
+}
+
+/// The levels `全县`, `我区`, `全省` tell in a text.
+fn whole_place_levels(text: &str) -> Vec<Level> {
+    let mut levels = Vec::new();
+    for prefix in ['全', '我'] {
+        for (at, _) in text.match_indices(prefix) {
+            let rest = &text[at + prefix.len_utf8()..];
+            let Some(next) = rest.chars().next() else {
+                continue;
+            };
+            if let Some((_, level)) = LEVEL_CHARS.iter().find(|(c, _)| *c == next) {
+                let after = rest[next.len_utf8()..].chars().next();
+                if after != Some('场') {
+                    levels.push(*level);
+                }
+            }
+        }
+    }
+    levels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{PlaceHints, builtin};
+
+    fn place(hints: PlaceHints) -> Option<(String, Vec<String>)> {
+        let gazetteer = builtin();
+        let place = gazetteer.detect_place(&hints)?;
+        Some((
+            gazetteer.places[place].name.clone(),
+            gazetteer.region_of(place),
+        ))
+    }
+
+    fn by_title(title: &str) -> Option<(String, Vec<String>)> {
+        place(PlaceHints {
+            title: Some(title),
+            ..PlaceHints::default()
+        })
+    }
+
+    fn named(name: &str, region: &[&str]) -> Option<(String, Vec<String>)> {
+        Some((
+            name.to_string(),
+            region.iter().map(|part| part.to_string()).collect(),
+        ))
+    }
+
+    #[test]
+    fn issuers_at_their_own_level() {
+        assert_eq!(
+            by_title(
+                "立山区人民政府关于印发《立山区政府2023年重点工作任务分解和责任分工方案》的通知"
+            ),
+            named("立山区", &["辽宁省", "鞍山市", "立山区"])
+        );
+        assert_eq!(
+            by_title("西安市未央区人民政府关于印发《未央区2017年民生提升重点工作任务》的通知"),
+            named("未央区", &["陕西省", "西安市", "未央区"])
+        );
+        assert_eq!(
+            by_title("重庆市沙坪坝区人民政府办公室关于印发2022年区政府工作报告目标任务的通知"),
+            named("沙坪坝区", &["重庆市", "沙坪坝区"])
+        );
+        assert_eq!(
+            by_title("北京市!!!通州区!!!关于印发分工方案的通知"),
+            named("通州区", &["北京市", "通州区"])
+        );
+        assert_eq!(
+            by_title("安徽省人民政府关于2022年重点工作及责任分解的通知"),
+            named("安徽省", &["安徽省"])
+        );
+        assert_eq!(
+            by_title(
+                "趙縣人民政府辦公室關于印發的通知"
+                    .chars()
+                    .map(crate::cjk::to_simplified)
+                    .collect::<String>()
+                    .as_str()
+            ),
+            named("赵县", &["河北省", "石家庄市", "赵县"])
+        );
+        assert_eq!(
+            by_title("海城市人民政府关于印发2024年重点工作的通知"),
+            named("海城市", &["辽宁省", "鞍山市", "海城市"])
+        );
+        assert_eq!(
+            by_title("济源市人民政府关于印发工作要点的通知"),
+            named("济源市", &["河南省", "济源市"])
+        );
+    }
+
+    #[test]
+    fn a_signature_names_the_issuer() {
+        assert_eq!(
+            place(PlaceHints {
+                head: "各街道办事处:\n现印发给你们。\n蔡甸区人民政府办公室\n2023年1月3日",
+                ..PlaceHints::default()
+            }),
+            named("蔡甸区", &["湖北省", "武汉市", "蔡甸区"])
+        );
+        let quoting = PlaceHints {
+            head: "根据《郑州市人民政府办公厅关于做好工作的通知》要求",
+            ..PlaceHints::default()
+        };
+        assert_eq!(
+            builtin().issuer(&quoting),
+            None,
+            "a quoted document is not the issuer"
+        );
+        assert_eq!(
+            place(PlaceHints {
+                body: "县示范区管委会:\n一、责任到人。\n沁县人民政府办公室\n2025年5月18日",
+                ..PlaceHints::default()
+            }),
+            named("沁县", &["山西省", "长治市", "沁县"])
+        );
+    }
+
+    #[test]
+    fn a_signature_after_a_cover_letter() {
+        assert_eq!(
+            place(PlaceHints {
+                head: "各镇人民政府、街道办事处,区直各单位:\n为认真贯彻落实区委十四届四次全会和区两会精神。\n附件:2018年《政府工作报告》工作任务分解表\n杭州市余杭区人民政府办公室\n2018年3月18日\n附件",
+                ..PlaceHints::default()
+            }),
+            named("余杭区", &["浙江省", "杭州市", "余杭区"])
+        );
+    }
+
+    #[test]
+    fn the_level_a_document_speaks_at() {
+        let units = ["县教体局", "县卫健委", "县住建局"];
+        assert_eq!(
+            place(PlaceHints {
+                body: "完成吉水二中迁建项目",
+                units: &units,
+                ..PlaceHints::default()
+            }),
+            named("吉水县", &["江西省", "吉安市", "吉水县"])
+        );
+        let units = ["省发展改革委", "省财政厅", "省商务厅"];
+        assert_eq!(
+            place(PlaceHints {
+                doc_number: Some("辽政发〔2026〕2号"),
+                units: &units,
+                ..PlaceHints::default()
+            }),
+            named("辽宁省", &["辽宁省"])
+        );
+        assert_eq!(
+            place(PlaceHints {
+                title: Some("陕西《政府工作报告》部门分工确定"),
+                body: "省政府就落实重点工作提出分工意见",
+                units: &units,
+                ..PlaceHints::default()
+            }),
+            named("陕西省", &["陕西省"])
+        );
+    }
+}

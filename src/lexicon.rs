@@ -1,0 +1,462 @@
+//! The words of the genre, read from `assets/lexicon.tsv`: role labels and
+//! verbs, "etc." endings, place and unit endings, posts, notes and table
+//! headers. The parser and the departments layer both read them here.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::model::Role;
+
+/// The embedded table; its header comment documents the classes.
+const TABLE: &str = include_str!("../assets/lexicon.tsv");
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(TABLE)
+        .expect("the embedded assets/lexicon.tsv is broken: run `cargo test --lib lexicon`")
+});
+
+/// The lexicon built from the embedded `assets/lexicon.tsv`.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// What a label introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Duty {
+    /// Units in one of the roles of charge.
+    Role(Role),
+    /// Persons or posts in charge: never units.
+    Leader,
+    /// A supporting part that is no role of charge (数据提供单位).
+    Support,
+    /// The task's deadline.
+    Deadline,
+    /// Anything else: ends a list of names.
+    Other,
+}
+
+/// What a table column holds, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// The task's number (序号).
+    Number,
+    /// The task's text.
+    Task,
+    /// A project's name, written before the task text.
+    Name,
+    /// The deadline.
+    Deadline,
+    /// A group of rows: a section.
+    Category,
+    /// Units, leaders or other labelled content.
+    Label(Duty),
+    /// Nothing to read (progress, remarks).
+    Ignore,
+}
+
+/// Why the lexicon could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    /// A line does not have the columns of its class.
+    #[error("line {line}: `{text}` is not class<TAB>word<TAB>meaning")]
+    Shape { line: usize, text: String },
+    /// A line's class is unknown.
+    #[error("line {line}: unknown class `{class}`")]
+    Class { line: usize, class: String },
+    /// A line's meaning does not fit its class.
+    #[error("line {line}: `{meaning}` is no meaning of class {class}")]
+    Meaning {
+        line: usize,
+        class: String,
+        meaning: String,
+    },
+}
+
+/// Words ending a text, found by trying its last characters longest first.
+#[derive(Debug)]
+struct Endings<T> {
+    words: FxHashMap<String, T>,
+    /// The most characters of a word.
+    longest: usize,
+}
+
+impl<T> Default for Endings<T> {
+    fn default() -> Self {
+        Endings {
+            words: FxHashMap::default(),
+            longest: 0,
+        }
+    }
+}
+
+impl<T: Copy> Endings<T> {
+    fn insert(&mut self, word: &str, meaning: T) {
+        self.longest = self.longest.max(word.chars().count());
+        self.words.insert(word.to_owned(), meaning);
+    }
+
+    /// The longest word `text` ends with: its length in bytes and meaning.
+    fn ending(&self, text: &str) -> Option<(usize, T)> {
+        let starts: Vec<usize> = text
+            .char_indices()
+            .rev()
+            .take(self.longest)
+            .map(|(index, _)| index)
+            .collect();
+        starts.into_iter().rev().find_map(|start| {
+            let word = &text[start..];
+            self.words.get(word).map(|meaning| (word.len(), *meaning))
+        })
+    }
+
+    /// The longest word `text` starts with.
+    fn beginning(&self, text: &str) -> Option<(usize, T)> {
+        let ends: Vec<usize> = text
+            .char_indices()
+            .map(|(index, c)| index + c.len_utf8())
+            .take(self.longest)
+            .collect();
+        ends.into_iter()
+            .rev()
+            .find_map(|end| self.words.get(&text[..end]).map(|meaning| (end, *meaning)))
+    }
+}
+
+/// The genre's words.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    labels: Endings<Duty>,
+    verbs: Endings<Role>,
+    et_cetera: Endings<()>,
+    place_ends: Vec<char>,
+    shared_suffixes: Vec<String>,
+    unit_ends: Endings<()>,
+    posts: Endings<()>,
+    post_qualifiers: Endings<()>,
+    notes: Vec<String>,
+    headers: Vec<(String, Column)>,
+}
+
+impl Lexicon {
+    /// Reads a table in the format of `assets/lexicon.tsv`.
+    pub fn parse(table: &str) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        for (index, text) in table.lines().enumerate() {
+            let line = index + 1;
+            if text.trim().is_empty() || text.starts_with('#') {
+                continue;
+            }
+            let mut fields = text.split('\t');
+            let (Some(class), Some(word)) = (fields.next(), fields.next()) else {
+                return Err(LexiconError::Shape {
+                    line,
+                    text: text.to_owned(),
+                });
+            };
+            let meaning = fields.next().unwrap_or("");
+            if word.is_empty() || fields.next().is_some() {
+                return Err(LexiconError::Shape {
+                    line,
+                    text: text.to_owned(),
+                });
+            }
+            let wrong_meaning = || LexiconError::Meaning {
+                line,
+                class: class.to_owned(),
+                meaning: meaning.to_owned(),
+            };
+            match class {
+                "label" => {
+                    let duty = duty(meaning).ok_or_else(wrong_meaning)?;
+                    lexicon.labels.insert(word, duty);
+                    lexicon.headers.push((word.to_owned(), Column::Label(duty)));
+                }
+                "verb" => {
+                    let Some(Duty::Role(role)) = duty(meaning) else {
+                        return Err(wrong_meaning());
+                    };
+                    lexicon.verbs.insert(word, role);
+                }
+                "et-cetera" => lexicon.et_cetera.insert(word, ()),
+                "place-end" => {
+                    let mut chars = word.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(c), None) => lexicon.place_ends.push(c),
+                        _ => return Err(wrong_meaning()),
+                    }
+                }
+                "shared-suffix" => lexicon.shared_suffixes.push(word.to_owned()),
+                "unit-end" => lexicon.unit_ends.insert(word, ()),
+                "post" => lexicon.posts.insert(word, ()),
+                "post-qualifier" => lexicon.post_qualifiers.insert(word, ()),
+                "note" => lexicon.notes.push(word.to_owned()),
+                "header" => {
+                    let column = match meaning {
+                        "number" => Column::Number,
+                        "task" => Column::Task,
+                        "name" => Column::Name,
+                        "deadline" => Column::Deadline,
+                        "category" => Column::Category,
+                        "ignore" => Column::Ignore,
+                        _ => return Err(wrong_meaning()),
+                    };
+                    lexicon.headers.push((word.to_owned(), column));
+                }
+                other => {
+                    return Err(LexiconError::Class {
+                        line,
+                        class: other.to_owned(),
+                    });
+                }
+            }
+        }
+        lexicon
+            .shared_suffixes
+            .sort_by_key(|suffix| std::cmp::Reverse(suffix.len()));
+        lexicon
+            .headers
+            .sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+        Ok(lexicon)
+    }
+
+    /// The label `text` ends with (`…牵头单位` → 牵头单位, lead): its length in
+    /// bytes and what it introduces.
+    pub fn label_ending(&self, text: &str) -> Option<(usize, Duty)> {
+        self.labels.ending(text)
+    }
+
+    /// The label `text` is, whole.
+    pub fn label(&self, text: &str) -> Option<Duty> {
+        self.labels.words.get(text).copied()
+    }
+
+    /// The role verb `text` ends with (`市发改委牵头` → 牵头, lead).
+    pub fn verb_ending(&self, text: &str) -> Option<(usize, Role)> {
+        self.verbs.ending(text)
+    }
+
+    /// The role verb `text` starts with.
+    pub fn verb_beginning(&self, text: &str) -> Option<(usize, Role)> {
+        self.verbs.beginning(text)
+    }
+
+    /// The length in bytes of the "etc." ending of `text` (`市发改委等有关单位`).
+    pub fn et_cetera_ending(&self, text: &str) -> Option<usize> {
+        self.et_cetera.ending(text).map(|(length, ())| length)
+    }
+
+    /// True when `c` ends place names (区, 县, 市…).
+    pub fn is_place_end(&self, c: char) -> bool {
+        self.place_ends.contains(&c)
+    }
+
+    /// The last characters of place names.
+    pub fn place_ends(&self) -> &[char] {
+        &self.place_ends
+    }
+
+    /// The suffixes a list of place names may share, longest first.
+    pub fn shared_suffixes(&self) -> impl Iterator<Item = &str> {
+        self.shared_suffixes.iter().map(String::as_str)
+    }
+
+    /// True when `name` ends like a unit (局, 委, 政府, 各街道, 有关部门…).
+    pub fn ends_like_unit(&self, name: &str) -> bool {
+        self.unit_ends.ending(name).is_some()
+    }
+
+    /// The length in bytes of the post `text` ends with (`杨志武副市长` → 副市长).
+    pub fn post_ending(&self, text: &str) -> Option<usize> {
+        self.posts.ending(text).map(|(length, ())| length)
+    }
+
+    /// True when `text` is a post and nothing else.
+    pub fn is_post(&self, text: &str) -> bool {
+        self.posts.words.contains_key(text)
+    }
+
+    /// True when `text` ends with a word that qualifies a post (分管, 协管).
+    pub fn ends_with_post_qualifier(&self, text: &str) -> bool {
+        self.post_qualifiers.ending(text).is_some()
+    }
+
+    /// True when `text` holds a word of a note (列第一位, 下同).
+    pub fn holds_note(&self, text: &str) -> bool {
+        self.notes.iter().any(|note| text.contains(note.as_str()))
+    }
+
+    /// What a table column with the header `header` (spaces removed) holds:
+    /// the meanings of the longest words it contains, in the order written.
+    /// A bracketed remark in the header (`重点工作任务(2项配合工作)`) is not read.
+    pub fn columns(&self, header: &str) -> Vec<Column> {
+        self.column_words(header).0
+    }
+
+    /// What a column header holds, when its header words make at least
+    /// `share` percent of its characters (digits and 年 not counted):
+    /// `2022年预期目标` and `具体工作任务和要求` are headers, `责任分解方案` is not.
+    pub fn header_columns(&self, header: &str, share: usize) -> Vec<Column> {
+        let (columns, covered) = self.column_words(header);
+        let counted = without_brackets(header)
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && *c != '年' && !c.is_whitespace())
+            .count();
+        if counted == 0 || covered * 100 < counted * share {
+            return Vec::new();
+        }
+        columns
+    }
+
+    /// The columns of a header and how many characters their words cover.
+    fn column_words(&self, header: &str) -> (Vec<Column>, usize) {
+        let header = without_brackets(header);
+        let mut kept: Vec<(std::ops::Range<usize>, Column)> = Vec::new();
+        for (word, column) in &self.headers {
+            for (at, _) in header.match_indices(word.as_str()) {
+                let range = at..at + word.len();
+                let overlaps = kept
+                    .iter()
+                    .any(|(seen, _)| seen.start < range.end && range.start < seen.end);
+                if !overlaps && !kept.iter().any(|(_, seen)| seen == column) {
+                    kept.push((range, *column));
+                }
+            }
+        }
+        kept.sort_by_key(|(range, _)| range.start);
+        let covered = kept
+            .iter()
+            .map(|(range, _)| header[range.clone()].chars().count())
+            .sum();
+        (
+            kept.into_iter().map(|(_, column)| column).collect(),
+            covered,
+        )
+    }
+}
+
+/// `text` without its bracketed parts, unless nothing else is left.
+pub fn without_brackets(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['(', '（']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if out.is_empty() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(out)
+    }
+}
+
+fn duty(meaning: &str) -> Option<Duty> {
+    Some(match meaning {
+        "lead" => Duty::Role(Role::Lead),
+        "responsible" => Duty::Role(Role::Responsible),
+        "cooperating" => Duty::Role(Role::Cooperating),
+        "leader" => Duty::Leader,
+        "support" => Duty::Support,
+        "deadline" => Duty::Deadline,
+        "other" => Duty::Other,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_table_reads() {
+        let lexicon = Lexicon::parse(TABLE).expect("lexicon");
+        assert!(lexicon.labels.words.len() > 50);
+    }
+
+    #[test]
+    fn the_longest_label_wins() {
+        let lexicon = lexicon();
+        assert_eq!(
+            lexicon.label_ending("协同责任单位"),
+            Some(("协同责任单位".len(), Duty::Role(Role::Cooperating)))
+        );
+        assert_eq!(
+            lexicon.label_ending("(牵头责任单位"),
+            Some(("牵头责任单位".len(), Duty::Role(Role::Lead)))
+        );
+        assert_eq!(
+            lexicon.label_ending("牵头负责领导"),
+            Some(("牵头负责领导".len(), Duty::Leader))
+        );
+        assert_eq!(
+            lexicon.label_ending("数据提供单位"),
+            Some(("数据提供单位".len(), Duty::Support))
+        );
+        assert_eq!(lexicon.label_ending("推进工作"), None);
+    }
+
+    #[test]
+    fn verbs_and_endings() {
+        let lexicon = lexicon();
+        assert_eq!(
+            lexicon.verb_ending("省商务厅等按职责分工负责"),
+            Some(("按职责分工负责".len(), Role::Responsible))
+        );
+        assert_eq!(
+            lexicon.verb_ending("市发改委分别牵头"),
+            Some(("分别牵头".len(), Role::Lead))
+        );
+        assert_eq!(lexicon.et_cetera_ending("市发改委等有关单位"), Some(15));
+        assert!(lexicon.ends_like_unit("市发改委"));
+        assert!(lexicon.ends_like_unit("各街道"));
+        assert!(!lexicon.ends_like_unit("伍泽国"));
+        assert_eq!(lexicon.post_ending("杨志武副市长"), Some("副市长".len()));
+        assert!(lexicon.is_post("分管副省长") || lexicon.post_ending("分管副省长").is_some());
+        assert!(lexicon.holds_note("列第一位的为牵头单位"));
+    }
+
+    #[test]
+    fn column_headers() {
+        let lexicon = lexicon();
+        assert_eq!(lexicon.columns("序号"), [Column::Number]);
+        assert_eq!(lexicon.columns("具体工作任务和要求"), [Column::Task]);
+        assert_eq!(
+            lexicon.columns("牵头单位及主要负责人"),
+            [
+                Column::Label(Duty::Role(Role::Lead)),
+                Column::Label(Duty::Leader)
+            ]
+        );
+        assert_eq!(lexicon.columns("分管市领导"), [Column::Label(Duty::Leader)]);
+        assert_eq!(lexicon.columns("责任领导"), [Column::Label(Duty::Leader)]);
+        assert_eq!(
+            lexicon.columns("责任单位"),
+            [Column::Label(Duty::Role(Role::Responsible))]
+        );
+        assert_eq!(lexicon.columns("项目名称"), [Column::Name]);
+        assert_eq!(lexicon.columns("落实进展情况"), [Column::Ignore]);
+        assert_eq!(
+            lexicon.columns("重点工作任务(杭州市2项配合工作)"),
+            [Column::Task]
+        );
+        assert_eq!(
+            lexicon.columns("牵头单位(部门)"),
+            [Column::Label(Duty::Role(Role::Lead))]
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_number() {
+        let error = Lexicon::parse("label\t牵头单位\tboss\n").expect_err("bad meaning");
+        assert!(error.to_string().contains("line 1"), "{error}");
+        let error = Lexicon::parse("# c\nwords\tx\n").expect_err("bad class");
+        assert!(error.to_string().contains("line 2"), "{error}");
+    }
+}

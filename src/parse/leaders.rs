@@ -1,0 +1,110 @@
+//! Persons and posts in charge: 牵头领导:王 健, 由杨志武副市长负责,
+//! 分管副省长. They are never units.
+
+use crate::cjk::{char_count, is_han};
+use crate::lexicon::lexicon;
+
+/// The most characters of a personal name (复姓 with a two-character given name).
+const MAX_NAME_CHARS: usize = 4;
+
+/// The leaders of a list written under a leader label or in a leader
+/// column: `陈仲朝、陈炳荣`, `市长,副市长`, `沈 昱 祝振偉` (a two-character name
+/// padded with a space stays one name).
+pub fn split_leaders(list: &str) -> Vec<&str> {
+    let mut leaders = Vec::new();
+    for piece in list.split(['、', ',', ';', '/', '\n', '。', '|']) {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        let mut index = 0;
+        while index < words.len() {
+            let word = words[index];
+            let next = words.get(index + 1);
+            let padded = char_count(word) == 1 && next.is_some_and(|next| char_count(next) == 1);
+            let item = if padded {
+                index += 2;
+                let end = next.map_or(word, |next| *next);
+                span(piece, word, end)
+            } else {
+                index += 1;
+                word
+            };
+            let item = item.trim_matches(|c: char| matches!(c, '.' | ':' | '“' | '”'));
+            if item.chars().any(is_han) {
+                leaders.push(leader_in(item).unwrap_or(item));
+            }
+        }
+    }
+    leaders
+}
+
+/// The part of `text` from the start of `first` to the end of `last`.
+fn span<'t>(text: &'t str, first: &'t str, last: &'t str) -> &'t str {
+    let base = text.as_ptr() as usize;
+    let start = (first.as_ptr() as usize).saturating_sub(base);
+    let end = (last.as_ptr() as usize + last.len()).saturating_sub(base);
+    text.get(start..end).unwrap_or(first)
+}
+
+/// The leader an item names by a post: the person's name when a name comes
+/// before the post (杨志武副市长 → 杨志武), else the post as written
+/// (分管副省长, 省政府分管领导同志); `None` when the item ends with no post.
+pub fn leader_in(item: &str) -> Option<&str> {
+    let lexicon = lexicon();
+    let post = lexicon.post_ending(item)?;
+    let before = item[..item.len() - post].trim();
+    if before.is_empty() {
+        return Some(item);
+    }
+    if is_personal_name(before) {
+        return Some(before);
+    }
+    Some(item)
+}
+
+/// True for a personal name: two to four Han characters (or one and one
+/// with a space between) that do not end like a unit or a post qualifier.
+pub fn is_personal_name(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let count = char_count(&compact);
+    let lexicon = lexicon();
+    (2..=MAX_NAME_CHARS).contains(&count)
+        && compact.chars().all(is_han)
+        && !lexicon.ends_like_unit(&compact)
+        && !lexicon.ends_with_post_qualifier(&compact)
+        && lexicon.post_ending(&compact).is_none()
+        && !compact.starts_with(['各', '相', '有', '其'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leader_lists() {
+        assert_eq!(split_leaders("王 健"), ["王 健"]);
+        assert_eq!(split_leaders("陈仲朝、陈炳荣"), ["陈仲朝", "陈炳荣"]);
+        assert_eq!(split_leaders("市长,副市长"), ["市长", "副市长"]);
+        assert_eq!(split_leaders("沈 昱 祝振偉"), ["沈 昱", "祝振偉"]);
+        assert_eq!(split_leaders("祝振偉 陳夏林"), ["祝振偉", "陳夏林"]);
+        assert_eq!(split_leaders("金力。"), ["金力"]);
+        assert_eq!(split_leaders("王 嵘\n方 勇"), ["王 嵘", "方 勇"]);
+        assert_eq!(split_leaders("省政府分管领导同志"), ["省政府分管领导同志"]);
+    }
+
+    #[test]
+    fn names_before_posts() {
+        assert_eq!(leader_in("杨志武副市长"), Some("杨志武"));
+        assert_eq!(leader_in("宋晖常务副县长"), Some("宋晖"));
+        assert_eq!(leader_in("分管副省长"), Some("分管副省长"));
+        assert_eq!(leader_in("协管副秘书长"), Some("协管副秘书长"));
+        assert_eq!(leader_in("市发改委"), None);
+    }
+
+    #[test]
+    fn personal_names() {
+        assert!(is_personal_name("伍泽国"));
+        assert!(is_personal_name("王 健"));
+        assert!(!is_personal_name("市民政局"));
+        assert!(!is_personal_name("分管"));
+        assert!(!is_personal_name("各地"));
+    }
+}
