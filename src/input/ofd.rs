@@ -1,0 +1,5 @@
+//! stub
+use super::{Decoded, LoadError};
+pub(crate) fn decode_ofd(_bytes: &[u8]) -> Result<Decoded, LoadError> {
+    Err(LoadError::NoText)
+}
