@@ -273,3 +273,24 @@ fn a_broken_file_of_each_format_is_named_in_a_warning() {
         );
     }
 }
+
+#[test]
+fn the_samples_as_word_97_match_the_text() {
+    for sample in SAMPLES {
+        assert_matches_text(FileKind::Doc, &format!("{sample}.doc"), sample);
+    }
+}
+
+#[test]
+fn a_wps_file_in_word_97_format_is_read() {
+    assert_matches_text(FileKind::Wps, "wps_word97.wps", SAMPLES[4]);
+    assert_eq!(
+        decode_bytes(FileKind::Wps, b"WPS Office own format"),
+        Err(LoadError::NotWord97Wps)
+    );
+}
+
+#[test]
+fn task_table_in_a_word_97_document_matches_the_text() {
+    assert_matches_text(FileKind::Doc, "task_table_document.doc", SAMPLES[3]);
+}
