@@ -294,3 +294,23 @@ fn a_wps_file_in_word_97_format_is_read() {
 fn task_table_in_a_word_97_document_matches_the_text() {
     assert_matches_text(FileKind::Doc, "task_table_document.doc", SAMPLES[3]);
 }
+
+#[test]
+fn the_samples_as_pdf_match_the_text() {
+    let mut failures = Vec::new();
+    for sample in SAMPLES {
+        let name = format!("{sample}.pdf");
+        let outcome = std::panic::catch_unwind(|| {
+            assert_matches_text(FileKind::Pdf, &name, sample);
+        });
+        if let Err(panic) = outcome {
+            failures.push(
+                panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .unwrap_or_else(|| name.clone()),
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -307,7 +307,10 @@ impl TextWriter {
     /// A cell mark ends the open cell.
     fn end_cell(&mut self) {
         let lines = self.take_text();
-        let mut cell = self.cell.take().unwrap_or_else(Cell::new);
+        let mut cell = match self.cell.take() {
+            Some(cell) => cell,
+            None => Cell::new(),
+        };
         cell.lines.extend(lines);
         self.row.push(cell);
     }
