@@ -257,21 +257,61 @@ fn task_table_sections_come_from_merged_rows() {
     );
 }
 
+/// A folder holding a cut-short file of each format, a scan and one good
+/// sample: each bad file is a warning naming it, and the sample loads.
 #[test]
 fn a_broken_file_of_each_format_is_named_in_a_warning() {
-    let cases: [(FileKind, &str); 1] = [(FileKind::Workbook, "task_table.xlsx")];
-    for (kind, name) in cases {
-        let bytes = fixture(name);
-        let cut = &bytes[..bytes.len() / 2];
-        let error = decode_bytes(kind, cut).expect_err(name);
+    let dir = tempfile::TempDir::new().expect("temporary directory");
+    let broken = [
+        ("000_5d1acf1f898862e1.pdf", "cut.pdf"),
+        ("000_5d1acf1f898862e1.doc", "cut.doc"),
+        ("wps_word97.wps", "cut.wps"),
+        ("task_table.xlsx", "cut.xlsx"),
+        ("task_table.xls", "cut.xls"),
+        ("task_table.ods", "cut.ods"),
+        ("001_475ad2ca59a2f801.ofd", "cut.ofd"),
+    ];
+    for (source, target) in broken {
+        let bytes = fixture(source);
+        std::fs::write(dir.path().join(target), &bytes[..bytes.len() / 3]).expect("write");
+    }
+    std::fs::write(dir.path().join("scan.pdf"), fixture("scanned.pdf")).expect("write");
+    std::fs::write(dir.path().join("plain.wps"), "WPS 文字 own format").expect("write");
+    std::fs::write(dir.path().join("good.txt"), sample_text(SAMPLES[3])).expect("write");
+    let home = support::process_home("formats");
+    let output = support::zeren_in(&home)
+        .current_dir(dir.path())
+        .args(["stats", "."])
+        .output()
+        .expect("zeren runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with("warning:"))
+        .collect();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    // Each bad file once, in file order, with what is wrong (the compound
+    // file and PDF readers' own words follow the prefix); plain.wps, in
+    // WPS's own format, is skipped quietly.
+    let expected = [
+        "warning: ./cut.doc: broken Word 97: ",
+        "warning: ./cut.ods: broken spreadsheet: the zip archive is cut short or damaged",
+        "warning: ./cut.ofd: broken OFD: the zip archive is cut short or damaged",
+        "warning: ./cut.pdf: broken PDF: ",
+        "warning: ./cut.wps: broken Word 97: ",
+        "warning: ./cut.xls: broken spreadsheet: ",
+        "warning: ./cut.xlsx: broken spreadsheet: the zip archive is cut short or damaged",
+        "warning: ./scan.pdf: no text layer: the PDF holds 1 scanned page(s) and needs OCR",
+    ];
+    assert_eq!(warnings.len(), expected.len(), "{stderr}");
+    for (warning, prefix) in warnings.iter().zip(expected) {
         assert!(
-            matches!(
-                error,
-                LoadError::Broken { .. } | LoadError::NotFormat { .. }
-            ),
-            "{name}: {error}"
+            warning.starts_with(prefix),
+            "{warning} should start with {prefix}"
         );
     }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("济源市"), "the good file loads: {stdout}");
 }
 
 #[test]
@@ -313,4 +353,53 @@ fn the_samples_as_pdf_match_the_text() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_ofd_fixture_matches_the_text() {
+    assert_matches_text(FileKind::Ofd, "001_475ad2ca59a2f801.ofd", SAMPLES[1]);
+}
+
+/// PDFs whose Chinese font is not embedded, as older tools write them: the
+/// predefined CMaps UniGB-UCS2-H and GBK-EUC-H without ToUnicode maps.
+#[test]
+fn predefined_chinese_cmaps_are_decoded() {
+    let expected = "2024年重点工作任务\n一、稳定经济增长\n1.推进重大项目建设,全年完成投资300亿元。\n\
+                    (牵头单位:市发展改革委;责任单位:市财政局、市住建局)\n\
+                    2.扩大有效消费,举办促消费活动20场以上。\n(牵头单位:市商务局)\n";
+    for name in ["cmap_unigb_ucs2.pdf", "cmap_gbk_euc.pdf"] {
+        let decoded = decode_bytes(FileKind::Pdf, &fixture(name)).map(|decoded| decoded.text);
+        assert_eq!(decoded.as_deref(), Ok(expected), "{name}");
+    }
+}
+
+#[test]
+fn a_scanned_pdf_needs_ocr() {
+    assert_eq!(
+        decode_bytes(FileKind::Pdf, &fixture("scanned.pdf")).map_err(|error| error.to_string()),
+        Err("no text layer: the PDF holds 1 scanned page(s) and needs OCR".to_string())
+    );
+}
+
+#[test]
+fn running_headers_and_page_numbers_are_left_out_of_pdfs() {
+    let decoded = decode_bytes(FileKind::Pdf, &fixture("000_5d1acf1f898862e1.pdf"))
+        .map(|decoded| decoded.text)
+        .unwrap_or_default();
+    let header = "中国政府网 黑龙江省政府网 Englis";
+    assert_eq!(
+        decoded.matches(header).count(),
+        1,
+        "the header once, as the first line"
+    );
+    assert!(
+        !decoded
+            .lines()
+            .any(|line| line.contains("— ") && line.contains(" —")),
+        "no page number footers"
+    );
+    let decoded = decode_bytes(FileKind::Pdf, &fixture("001_475ad2ca59a2f801.pdf"))
+        .map(|decoded| decoded.text)
+        .unwrap_or_default();
+    assert!(!decoded.contains("页 共"), "no 第 N 页 共 M 页 footers");
 }

@@ -82,14 +82,16 @@ pub(crate) fn decode_doc(bytes: &[u8]) -> Result<Decoded, LoadError> {
 /// Reads a .wps file: a Word 97 file under WPS Office's name is read as
 /// one; WPS's own older format is skipped without a warning.
 pub(crate) fn decode_wps(bytes: &[u8]) -> Result<Decoded, LoadError> {
-    if !bytes.starts_with(&OLE_SIGNATURE) || !has_word_stream(bytes) {
+    if !bytes.starts_with(&OLE_SIGNATURE) || lacks_word_stream(bytes) {
         return Err(LoadError::NotWord97Wps);
     }
     decode_doc(bytes)
 }
 
-fn has_word_stream(bytes: &[u8]) -> bool {
-    CompoundFile::open(Cursor::new(bytes)).is_ok_and(|file| file.is_stream("/WordDocument"))
+/// A compound file that opens and has no WordDocument stream (a broken one
+/// is read as Word 97, to say what is wrong with it).
+fn lacks_word_stream(bytes: &[u8]) -> bool {
+    CompoundFile::open(Cursor::new(bytes)).is_ok_and(|file| !file.is_stream("/WordDocument"))
 }
 
 /// The streams of a Word 97 document.

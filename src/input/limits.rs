@@ -52,6 +52,10 @@ pub(crate) fn open_zip<'a>(
             format,
             reason: format!("unsupported zip archive: {detail}"),
         },
+        _ if bytes.starts_with(b"PK\x03\x04") => LoadError::Broken {
+            format,
+            reason: "the zip archive is cut short or damaged".into(),
+        },
         _ => LoadError::NotFormat {
             format,
             reason: "not a zip archive".into(),

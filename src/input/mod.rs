@@ -13,6 +13,7 @@ mod docx;
 mod html;
 mod limits;
 mod ofd;
+mod page_layout;
 mod pdf;
 mod sheet;
 mod table;
@@ -155,7 +156,7 @@ pub enum LoadError {
     #[error("no text found")]
     NoText,
     /// The bytes are not in the format the file's name says.
-    #[error("not a {format} file ({reason})")]
+    #[error("not {} {format} file ({reason})", article(format))]
     NotFormat {
         /// The format expected from the name (`PDF`, `Word 97`, ...).
         format: &'static str,
@@ -183,6 +184,15 @@ pub enum LoadError {
     /// files are skipped without a warning.
     #[error("a WPS file in its own format, not Word 97")]
     NotWord97Wps,
+}
+
+/// "an OFD file", "a PDF file".
+fn article(format: &str) -> &'static str {
+    if format.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 impl LoadError {

@@ -7,16 +7,15 @@
 
 mod content;
 mod fonts;
-mod layout;
 
 use std::collections::BTreeMap;
 
 use lopdf::content::Content;
 use lopdf::{DecompressError, Dictionary, Document, LoadOptions, ObjectId};
 
+use super::page_layout::{self as layout, Page};
 use super::{Decoded, LoadError};
 use fonts::Font;
-use layout::Page;
 
 const FORMAT: &str = "PDF";
 

@@ -147,9 +147,15 @@ pub(crate) fn decode_workbook(bytes: &[u8]) -> Result<Decoded, LoadError> {
     if is_zip {
         check_zip_sizes(bytes, "spreadsheet")?;
     }
+    if bytes.starts_with(&limits::OLE_SIGNATURE) {
+        let xls = calamine::Xls::new(Cursor::new(bytes)).map_err(|error| broken(&error))?;
+        let mut budget = Budget::default();
+        let sheets = read_sheets(Sheets::Xls(xls), bytes, &mut budget)?;
+        return finish(&sheets, &budget);
+    }
     let workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|error| {
         let reason = error.to_string();
-        if is_zip || bytes.starts_with(&limits::OLE_SIGNATURE) {
+        if is_zip {
             LoadError::Broken {
                 format: "spreadsheet",
                 reason: short(&reason),

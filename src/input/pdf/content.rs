@@ -9,7 +9,7 @@ use lopdf::content::Operation;
 use lopdf::{Object, StringFormat};
 
 use super::fonts::Font;
-use super::layout::PlacedGlyph;
+use crate::input::page_layout::PlacedGlyph;
 
 /// `q` nests at most this deep; deeper saves are ignored.
 const MAX_SAVE_DEPTH: usize = 256;

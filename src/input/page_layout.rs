@@ -1,4 +1,5 @@
-//! Glyphs placed on pages into lines of text in reading order: glyphs on
+//! Glyphs placed on pages (of a PDF or an OFD document) into lines of text
+//! in reading order: glyphs on
 //! one baseline make a line, read left to right (a wide gap between them is
 //! a column gap, written `\t`); lines are read top to bottom. Running
 //! headers and footers (the same text at the top or bottom of most pages,
@@ -10,7 +11,7 @@ use std::collections::HashMap;
 
 /// A glyph where the content stream put it, in page space (y up).
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct PlacedGlyph {
+pub(crate) struct PlacedGlyph {
     pub x: f32,
     pub y: f32,
     pub width: f32,
@@ -20,7 +21,7 @@ pub(super) struct PlacedGlyph {
 
 /// One page's glyphs and its height.
 #[derive(Debug, Default)]
-pub(super) struct Page {
+pub(crate) struct Page {
     pub glyphs: Vec<PlacedGlyph>,
     pub height: f32,
 }
@@ -82,7 +83,7 @@ struct Geometry {
 }
 
 /// The document's text, one line per paragraph or table row.
-pub(super) fn text(pages: Vec<Page>) -> String {
+pub(crate) fn text(pages: Vec<Page>) -> String {
     let mut page_lines: Vec<(Vec<Line>, f32)> = pages
         .into_iter()
         .map(|page| (page_lines(page.glyphs), page.height))
