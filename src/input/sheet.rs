@@ -147,10 +147,17 @@ pub(crate) fn decode_workbook(bytes: &[u8]) -> Result<Decoded, LoadError> {
     if is_zip {
         check_zip_sizes(bytes, "spreadsheet")?;
     }
+    // An OpenDocument spreadsheet is scanned first: for its merged cells,
+    // and to refuse repeated cells that would unfold into millions.
+    let ods_merges = if is_zip && is_ods(bytes) {
+        ods_spans::merges(bytes)?
+    } else {
+        BTreeMap::new()
+    };
     if bytes.starts_with(&limits::OLE_SIGNATURE) {
         let xls = calamine::Xls::new(Cursor::new(bytes)).map_err(|error| broken(&error))?;
         let mut budget = Budget::default();
-        let sheets = read_sheets(Sheets::Xls(xls), bytes, &mut budget)?;
+        let sheets = read_sheets(Sheets::Xls(xls), &BTreeMap::new(), &mut budget)?;
         return finish(&sheets, &budget);
     }
     let workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|error| {
@@ -168,21 +175,23 @@ pub(crate) fn decode_workbook(bytes: &[u8]) -> Result<Decoded, LoadError> {
         }
     })?;
     let mut budget = Budget::default();
-    let sheets = read_sheets(workbook, bytes, &mut budget)?;
+    let sheets = read_sheets(workbook, &ods_merges, &mut budget)?;
     finish(&sheets, &budget)
+}
+
+/// ODF packages start with their stored `mimetype` part.
+fn is_ods(bytes: &[u8]) -> bool {
+    let head = bytes.get(..200).unwrap_or(bytes);
+    memchr::memmem::find(head, b"application/vnd.oasis.opendocument.spreadsheet").is_some()
 }
 
 /// Every sheet of a workbook, merged cells filled.
 fn read_sheets(
     mut workbook: Sheets<Cursor<&[u8]>>,
-    bytes: &[u8],
+    ods_merges: &BTreeMap<String, Vec<Dimensions>>,
     budget: &mut Budget,
 ) -> Result<Vec<Sheet>, LoadError> {
     let names = workbook.sheet_names();
-    let ods_merges = match workbook {
-        Sheets::Ods(_) => ods_spans::merges(bytes)?,
-        _ => BTreeMap::new(),
-    };
     let mut sheets = Vec::new();
     for name in &names {
         let mut sheet = Sheet::new(name);

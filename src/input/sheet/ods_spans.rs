@@ -1,6 +1,8 @@
-//! The merged cells of an OpenDocument spreadsheet, which calamine does not
-//! report: `table:number-rows-spanned` and `table:number-columns-spanned`
-//! on the cells of `content.xml`, per sheet.
+//! A first pass over an OpenDocument spreadsheet's `content.xml`: the merged
+//! cells, which calamine does not report (`table:number-rows-spanned` and
+//! `table:number-columns-spanned`, per sheet), and the extent of the filled
+//! cells, so that a sheet whose repeated rows and columns would unfold into
+//! millions of cells is refused before calamine unfolds them.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +11,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use crate::input::LoadError;
+
+/// The filled cells' extent (rows × columns, over all sheets) at most.
+const MAX_EXTENT: u64 = 4_000_000;
 use crate::input::limits::{open_zip, read_zip_part};
 
 /// Merged blocks per sheet name.
@@ -22,6 +27,8 @@ pub(super) fn merges(bytes: &[u8]) -> Result<BTreeMap<String, Vec<Dimensions>>, 
     let mut sheet: Option<String> = None;
     let (mut row, mut column) = (0u32, 0u32);
     let mut row_repeat = 1u32;
+    let mut extent: u64 = 0;
+    let (mut last_row, mut last_column) = (0u64, 0u64);
     let mut buffer = Vec::new();
     loop {
         let event = reader
@@ -48,6 +55,8 @@ pub(super) fn merges(bytes: &[u8]) -> Result<BTreeMap<String, Vec<Dimensions>>, 
         };
         match element.local_name().as_ref() {
             "table" => {
+                extent = extent.saturating_add((last_row + 1) * (last_column + 1));
+                (last_row, last_column) = (0, 0);
                 sheet = attribute(element, "name");
                 row = 0;
             }
@@ -75,11 +84,25 @@ pub(super) fn merges(bytes: &[u8]) -> Result<BTreeMap<String, Vec<Dimensions>>, 
                 let repeat = number(element, "number-columns-repeated")
                     .unwrap_or(1)
                     .max(1);
+                let has_value = element
+                    .attributes()
+                    .filter_map(Result::ok)
+                    .any(|attribute| attribute.key.local_name().as_ref() == "value-type");
+                if !empty || has_value {
+                    last_row = last_row.max(u64::from(row) + u64::from(row_repeat) - 1);
+                    last_column = last_column.max(u64::from(column) + u64::from(repeat) - 1);
+                }
                 column = column.saturating_add(repeat);
             }
             _ => {}
         }
         buffer.clear();
+    }
+    extent = extent.saturating_add((last_row + 1) * (last_column + 1));
+    if extent > MAX_EXTENT {
+        return Err(LoadError::TooLarge(format!(
+            "its sheets span more than {MAX_EXTENT} cells"
+        )));
     }
     Ok(found)
 }
