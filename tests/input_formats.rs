@@ -203,6 +203,7 @@ fn assert_matches_text_within(kind: FileKind, name: &str, sample: &str, min_unit
     let mut failures = Vec::new();
     for (against, expected) in [("text", &from_text), ("gold", &gold)] {
         let (f1, agreement, problems) = score(&converted, expected);
+        println!("{name} against the {against}: tasks F1 {f1:.3}, units {agreement:.3}");
         if f1 < MIN_TASK_F1 || agreement < min_units {
             failures.push(format!(
                 "{name} against the {against}: tasks F1 {f1:.3}, units {agreement:.3}\n  {}",
