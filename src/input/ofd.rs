@@ -58,6 +58,7 @@ pub(crate) fn decode_ofd(bytes: &[u8]) -> Result<Decoded, LoadError> {
         let glyphs = page_glyphs(&content, &path, listing.height, &mut budget)?;
         pages.push(Page {
             glyphs,
+            rules: Vec::new(),
             height: listing.height,
         });
     }

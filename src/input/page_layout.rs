@@ -7,7 +7,11 @@
 //! joined to the next unless the next starts a paragraph (indented, or
 //! numbered after a finished sentence).
 
+mod ruled;
+
 use std::collections::HashMap;
+
+pub(crate) use ruled::Rule;
 
 /// A glyph where the content stream put it, in page space (y up).
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +27,8 @@ pub(crate) struct PlacedGlyph {
 #[derive(Debug, Default)]
 pub(crate) struct Page {
     pub glyphs: Vec<PlacedGlyph>,
+    /// Ruling lines drawn on the page (table borders).
+    pub rules: Vec<Rule>,
     pub height: f32,
 }
 
@@ -86,9 +92,19 @@ struct Geometry {
 pub(crate) fn text(pages: Vec<Page>) -> String {
     let mut page_lines: Vec<(Vec<Line>, f32)> = pages
         .into_iter()
-        .map(|page| (page_lines(page.glyphs), page.height))
+        .map(|page| {
+            let mut glyphs = page.glyphs;
+            let rows = ruled::take_table_rows(&mut glyphs, &page.rules);
+            let mut lines = page_lines(glyphs);
+            if !rows.is_empty() {
+                lines.extend(rows);
+                lines.sort_by(|a, b| b.y.total_cmp(&a.y));
+            }
+            (lines, page.height)
+        })
         .collect();
     drop_chrome(&mut page_lines);
+    join_split_rows(&mut page_lines);
     for (lines, _) in &mut page_lines {
         if let Some(first) = lines.first_mut() {
             first.starts_page = true;
@@ -99,6 +115,37 @@ pub(crate) fn text(pages: Vec<Page>) -> String {
         .flat_map(|(lines, _)| lines)
         .collect();
     join_paragraphs(&lines)
+}
+
+/// A table row broken across a page: the first row of a page whose first
+/// field (the task's number) is empty continues the last row of the page
+/// before when both have the same fields; their fields are joined.
+fn join_split_rows(pages: &mut [(Vec<Line>, f32)]) {
+    for index in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(index);
+        let (Some(previous), Some(first)) = (
+            before.last_mut().and_then(|(lines, _)| lines.last_mut()),
+            after.first().and_then(|(lines, _)| lines.first()),
+        ) else {
+            continue;
+        };
+        let fields = |line: &Line| line.text.matches('\t').count();
+        let continues = previous.is_row
+            && first.is_row
+            && first.text.starts_with('\t')
+            && fields(previous) == fields(first);
+        if !continues {
+            continue;
+        }
+        let joined: Vec<String> = previous
+            .text
+            .split('\t')
+            .zip(first.text.split('\t'))
+            .map(|(upper, lower)| format!("{upper}{lower}"))
+            .collect();
+        previous.text = joined.join("\t");
+        after[0].0.remove(0);
+    }
 }
 
 /// Groups a page's glyphs into lines, top to bottom.
@@ -396,6 +443,7 @@ mod tests {
                 .iter()
                 .flat_map(|(text, x, y)| glyphs(text, *x, *y, 10.0))
                 .collect(),
+            rules: Vec::new(),
             height: 800.0,
         }
     }

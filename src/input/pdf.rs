@@ -165,6 +165,7 @@ fn read_pages(
         images += placed.images;
         pages.push(Page {
             glyphs: placed.glyphs,
+            rules: placed.rules,
             height: page_height(document, *page_id),
         });
     }

@@ -9,10 +9,16 @@ use lopdf::content::Operation;
 use lopdf::{Object, StringFormat};
 
 use super::fonts::Font;
-use crate::input::page_layout::PlacedGlyph;
+use crate::input::page_layout::{PlacedGlyph, Rule};
 
 /// `q` nests at most this deep; deeper saves are ignored.
 const MAX_SAVE_DEPTH: usize = 256;
+
+/// A page keeps at most this many ruling lines.
+const MAX_RULES: usize = 100_000;
+
+/// A filled rectangle thinner than this is a line.
+const THIN: f32 = 2.0;
 
 /// A 2D affine matrix `[a b c d e f]` as PDF writes it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,7 +76,18 @@ impl Default for TextState {
 #[derive(Debug, Default)]
 pub(super) struct PageContent {
     pub glyphs: Vec<PlacedGlyph>,
+    /// Horizontal and vertical lines drawn (table borders).
+    pub rules: Vec<Rule>,
     pub images: usize,
+}
+
+/// A path being built: its straight segments and rectangles, in page space.
+#[derive(Debug, Default)]
+struct Path {
+    segments: Vec<((f32, f32), (f32, f32))>,
+    rectangles: Vec<((f32, f32), (f32, f32))>,
+    start: (f32, f32),
+    current: (f32, f32),
 }
 
 /// Runs a page's operations. `fonts` maps the page's font names to
@@ -90,6 +107,7 @@ pub(super) fn run(
         text: TextState::default(),
         matrix: Matrix::IDENTITY,
         line_matrix: Matrix::IDENTITY,
+        path: Path::default(),
         page: PageContent::default(),
     };
     for operation in operations {
@@ -110,6 +128,7 @@ struct Runner<'r, 'a> {
     text: TextState,
     matrix: Matrix,
     line_matrix: Matrix,
+    path: Path,
     page: PageContent,
 }
 
@@ -186,7 +205,89 @@ impl Runner<'_, '_> {
                 }
             }
             "Do" | "BI" => self.page.images += 1,
+            "m" => {
+                let point = self.point(number(0), number(1));
+                self.path.start = point;
+                self.path.current = point;
+            }
+            "l" => {
+                let point = self.point(number(0), number(1));
+                self.path.segments.push((self.path.current, point));
+                self.path.current = point;
+            }
+            "h" => self
+                .path
+                .segments
+                .push((self.path.current, self.path.start)),
+            "re" => {
+                let (x, y) = (number(0).unwrap_or(0.0), number(1).unwrap_or(0.0));
+                let (width, height) = (number(2).unwrap_or(0.0), number(3).unwrap_or(0.0));
+                let corner = self.point(Some(x), Some(y));
+                let opposite = self.point(Some(x + width), Some(y + height));
+                self.path.rectangles.push((corner, opposite));
+            }
+            "S" | "s" => self.paint(true, false),
+            "f" | "F" | "f*" => self.paint(false, true),
+            "B" | "B*" | "b" | "b*" => self.paint(true, true),
+            "n" => self.path = Path::default(),
             _ => {}
+        }
+    }
+
+    /// A point of a path in page space.
+    fn point(&self, x: Option<f32>, y: Option<f32>) -> (f32, f32) {
+        let [a, b, c, d, e, f] = self.ctm.0;
+        let (x, y) = (x.unwrap_or(0.0), y.unwrap_or(0.0));
+        (a * x + c * y + e, b * x + d * y + f)
+    }
+
+    /// Keeps the horizontal and vertical lines of the painted path: stroked
+    /// segments and rectangle edges, and filled rectangles thin enough to
+    /// be lines.
+    fn paint(&mut self, stroked: bool, filled: bool) {
+        let path = std::mem::take(&mut self.path);
+        let mut lines = Vec::new();
+        if stroked {
+            lines.extend(path.segments.iter().copied());
+            for ((x0, y0), (x1, y1)) in &path.rectangles {
+                lines.push(((*x0, *y0), (*x1, *y0)));
+                lines.push(((*x0, *y1), (*x1, *y1)));
+                lines.push(((*x0, *y0), (*x0, *y1)));
+                lines.push(((*x1, *y0), (*x1, *y1)));
+            }
+        } else if filled {
+            for ((x0, y0), (x1, y1)) in &path.rectangles {
+                if (y1 - y0).abs() < THIN {
+                    let y = (y0 + y1) / 2.0;
+                    lines.push(((*x0, y), (*x1, y)));
+                } else if (x1 - x0).abs() < THIN {
+                    let x = (x0 + x1) / 2.0;
+                    lines.push(((x, *y0), (x, *y1)));
+                }
+            }
+        }
+        for ((x0, y0), (x1, y1)) in lines {
+            if self.page.rules.len() >= MAX_RULES {
+                return;
+            }
+            let rule = if (y1 - y0).abs() < 0.5 && (x1 - x0).abs() >= THIN {
+                Rule {
+                    horizontal: true,
+                    position: y0,
+                    from: x0.min(x1),
+                    to: x0.max(x1),
+                }
+            } else if (x1 - x0).abs() < 0.5 && (y1 - y0).abs() >= THIN {
+                Rule {
+                    horizontal: false,
+                    position: x0,
+                    from: y0.min(y1),
+                    to: y0.max(y1),
+                }
+            } else {
+                continue;
+            };
+            self.page.rules.push(rule);
         }
     }
 
