@@ -126,7 +126,7 @@ fn stores() -> Vec<(String, LazyStore)> {
 }
 
 fn label(tasks: usize) -> String {
-    if tasks >= 1_000_000 && tasks % 1_000_000 == 0 {
+    if tasks >= 1_000_000 && tasks.is_multiple_of(1_000_000) {
         format!("{}M", tasks / 1_000_000)
     } else if tasks >= 1_000 {
         format!("{}k", tasks / 1_000)

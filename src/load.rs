@@ -31,8 +31,9 @@ pub struct Progress {
     pub bytes_total: u64,
 }
 
-/// The outcome of reading one file: a parsed document or why it failed.
-type FileOutcome = Result<(PreparedDocument, Vec<String>), String>;
+/// The outcome of reading one file: a parsed document, nothing (a file
+/// skipped quietly), or why it failed.
+type FileOutcome = Result<Option<(PreparedDocument, Vec<String>)>, String>;
 
 /// Parsed documents waiting for the ones before them, per worker thread.
 const QUEUE_PER_THREAD: usize = 8;
@@ -57,7 +58,7 @@ pub fn load_with_progress(
             let source = sample.source();
             let outcome = input::decode_bytes(FileKind::Text, sample.bytes)
                 .map_err(|error| error.to_string())
-                .map(|decoded| (parse(&source, &decoded.text), decoded.notes));
+                .map(|decoded| Some((parse(&source, &decoded.text), decoded.notes)));
             (source, outcome)
         };
         let size = |sample: &crate::samples::Sample| sample.bytes.len() as u64;
@@ -68,9 +69,11 @@ pub fn load_with_progress(
             builder.add_warning(problem.source, problem.message);
         }
         let outcome = |entry: &input::FileEntry| {
-            let outcome = input::read_entry(entry)
-                .map_err(|error| error.to_string())
-                .map(|decoded| (parse(&entry.source, &decoded.text), decoded.notes));
+            let outcome = match input::read_entry(entry) {
+                Ok(decoded) => Ok(Some((parse(&entry.source, &decoded.text), decoded.notes))),
+                Err(error) if error.is_quiet_skip() => Ok(None),
+                Err(error) => Err(error.to_string()),
+            };
             (entry.source.clone(), outcome)
         };
         let size = |entry: &input::FileEntry| entry.size;
@@ -83,8 +86,9 @@ pub fn load_with_progress(
 /// parallel like files (for benchmarks and tests).
 pub fn load_texts(texts: &[(String, String)], table: &DepartmentTable) -> Store {
     let mut builder = StoreBuilder::new(Departments::new(table));
-    let outcome =
-        |(source, text): &(String, String)| (source.clone(), Ok((parse(source, text), Vec::new())));
+    let outcome = |(source, text): &(String, String)| {
+        (source.clone(), Ok(Some((parse(source, text), Vec::new()))))
+    };
     let size = |(_, text): &(String, String)| text.len() as u64;
     build_in_order(texts, size, outcome, &mut builder, |_| {});
     builder.finish()
@@ -136,7 +140,8 @@ fn build_in_order<T: Sync>(
 
 fn add(builder: &mut StoreBuilder, source: String, outcome: FileOutcome) {
     match outcome {
-        Ok((document, notes)) => {
+        Ok(None) => {}
+        Ok(Some((document, notes))) => {
             for note in notes {
                 builder.add_warning(source.clone(), note);
             }

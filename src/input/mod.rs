@@ -1,13 +1,21 @@
 //! Turning what the user's paths hold into decoded text: plain text in any
-//! common Chinese encoding, saved web pages and .docx files. Table rows come
-//! out as one line each with cells separated by `\t`.
+//! common Chinese encoding, saved web pages, Word documents (.docx, Word 97
+//! .doc and .wps), PDF text layers, spreadsheets (.xlsx .xls .xlsb .ods
+//! .csv .tsv) and OFD documents. Table rows come out as one line each with
+//! cells separated by `\t`.
 //!
 //! Everything here is free of shared state, so files can be read from many
 //! threads at once.
 
 mod decode;
+mod doc;
 mod docx;
 mod html;
+mod limits;
+mod ofd;
+mod page_layout;
+mod pdf;
+mod sheet;
 mod table;
 mod walk;
 
@@ -34,6 +42,20 @@ pub enum FileKind {
     Html,
     /// A Word document (.docx).
     Docx,
+    /// A Word 97–2003 document (.doc).
+    Doc,
+    /// A WPS Office document (.wps): read when it is a Word 97 file.
+    Wps,
+    /// A PDF's text layer (.pdf).
+    Pdf,
+    /// A workbook (.xlsx, .xlsm, .xls, .xlsb, .ods), its format told by its bytes.
+    Workbook,
+    /// Comma-separated values (.csv).
+    Csv,
+    /// Tab-separated values (.tsv).
+    Tsv,
+    /// An OFD document (GB/T 33190, .ofd).
+    Ofd,
 }
 
 impl FileKind {
@@ -45,6 +67,13 @@ impl FileKind {
             "txt" => Some(FileKind::Text),
             "htm" | "html" => Some(FileKind::Html),
             "docx" => Some(FileKind::Docx),
+            "doc" => Some(FileKind::Doc),
+            "wps" => Some(FileKind::Wps),
+            "pdf" => Some(FileKind::Pdf),
+            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(FileKind::Workbook),
+            "csv" => Some(FileKind::Csv),
+            "tsv" => Some(FileKind::Tsv),
+            "ofd" => Some(FileKind::Ofd),
             _ => None,
         }
     }
@@ -126,6 +155,52 @@ pub enum LoadError {
     /// A page or document that decodes but holds no visible text.
     #[error("no text found")]
     NoText,
+    /// The bytes are not in the format the file's name says.
+    #[error("not {} {format} file ({reason})", article(format))]
+    NotFormat {
+        /// The format expected from the name (`PDF`, `Word 97`, ...).
+        format: &'static str,
+        /// What the bytes are instead, or what is missing.
+        reason: String,
+    },
+    /// The file is in its format but damaged or cut short.
+    #[error("broken {format}: {reason}")]
+    Broken {
+        /// The format (`PDF`, `Word 97`, ...).
+        format: &'static str,
+        /// What is wrong, in a few words.
+        reason: String,
+    },
+    /// The file is encrypted or password-protected.
+    #[error("encrypted {0}: cannot be read without its password")]
+    Encrypted(&'static str),
+    /// A PDF whose pages are images only.
+    #[error("no text layer: the PDF holds {pages} scanned page(s) and needs OCR")]
+    NeedsOcr {
+        /// How many pages it has.
+        pages: usize,
+    },
+    /// A .wps file in WPS Office's own format rather than Word 97: such
+    /// files are skipped without a warning.
+    #[error("a WPS file in its own format, not Word 97")]
+    NotWord97Wps,
+}
+
+/// "an OFD file", "a PDF file".
+fn article(format: &str) -> &'static str {
+    if format.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+impl LoadError {
+    /// True for files the contract says are skipped quietly, without a
+    /// warning.
+    pub fn is_quiet_skip(&self) -> bool {
+        matches!(self, LoadError::NotWord97Wps)
+    }
 }
 
 /// Reads a file found by [`discover`] and decodes it according to its kind.
@@ -144,6 +219,13 @@ pub fn decode_bytes(kind: FileKind, bytes: &[u8]) -> Result<Decoded, LoadError> 
         FileKind::Text => decode::decode_text(bytes, None),
         FileKind::Html => html::decode_html(bytes),
         FileKind::Docx => docx::decode_docx(bytes),
+        FileKind::Doc => doc::decode_doc(bytes),
+        FileKind::Wps => doc::decode_wps(bytes),
+        FileKind::Pdf => pdf::decode_pdf(bytes),
+        FileKind::Workbook => sheet::decode_workbook(bytes),
+        FileKind::Csv => sheet::decode_delimited(bytes, b','),
+        FileKind::Tsv => sheet::decode_delimited(bytes, b'\t'),
+        FileKind::Ofd => ofd::decode_ofd(bytes),
     }
 }
 
@@ -208,7 +290,13 @@ mod tests {
             FileKind::from_path(Path::new("x.DocX")),
             Some(FileKind::Docx)
         );
-        assert_eq!(FileKind::from_path(Path::new("x.doc")), None);
+        assert_eq!(FileKind::from_path(Path::new("x.DOC")), Some(FileKind::Doc));
+        assert_eq!(
+            FileKind::from_path(Path::new("表.Xls")),
+            Some(FileKind::Workbook)
+        );
+        assert_eq!(FileKind::from_path(Path::new("x.ofd")), Some(FileKind::Ofd));
+        assert_eq!(FileKind::from_path(Path::new("x.pptx")), None);
         assert_eq!(FileKind::from_path(Path::new("README")), None);
     }
 

@@ -26,6 +26,13 @@ use structure::{TaskMode, Walker};
 use crate::cjk::Folded;
 use crate::model::ParsedDocument;
 
+/// True when the cells of a table row are a task table's header (a task
+/// column and a role column): how a spreadsheet reader tells which sheets
+/// hold plans and where their tables start.
+pub fn is_table_header(cells: &[&str]) -> bool {
+    table::header(cells).is_some()
+}
+
 /// Parses one document's text.
 pub fn parse_document(text: &str) -> ParsedDocument {
     let written = crate::cjk::fold_width(text);

@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
 fn bar(count: usize, max: usize, cells: usize) -> String {
     let eighths = (count * cells * 8).div_ceil(max.max(1));
     let mut bar = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         bar.push(BAR_EIGHTHS[eighths % 8 - 1]);
     }
     bar
