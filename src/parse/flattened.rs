@@ -220,9 +220,14 @@ fn trailing_pipe_rows<'a>(lines: &[Source<'a>]) -> Option<Vec<Item<'a>>> {
     let width = header_width(cells.iter().map(|(_, cell)| cell))?;
     let mut rows = Vec::new();
     for chunk in cells.chunks(width) {
+        let mut row: Vec<Cell<'a>> = chunk.iter().map(|(_, cell)| cell.clone()).collect();
+        // Empty cells at the end stand for cells merged down from above.
+        while row.len() > 1 && row.last().is_some_and(Vec::is_empty) {
+            row.pop();
+        }
         rows.push(Item::Row {
             number: chunk[0].0,
-            cells: chunk.iter().map(|(_, cell)| cell.clone()).collect(),
+            cells: row,
             cut: chunk.len() < width,
         });
     }
@@ -441,17 +446,11 @@ mod tests {
             "序号\n|\n项目\n|\n重点工作目标任务\n|\n牵头领导\n|\n责任单位\n|\n一、主要预期目标\n|\n||||\n1\n|\n主要预期目标\n|\n1.地区生产总值增长5%以上。\n|\n钱 宇\n|\n★区发改委、统计局\n|\n2.一般公共预算收入增长6%以上。\n|\n★区财政局、税务局\n|\n|||\n",
         );
         assert_eq!(found[0].len(), 5);
-        assert_eq!(found[1], ["一、主要预期目标", "", "", "", ""]);
+        assert_eq!(found[1], ["一、主要预期目标"]);
         assert_eq!(found[2][4], "★区发改委、统计局");
         assert_eq!(
             found[3],
-            [
-                "2.一般公共预算收入增长6%以上。",
-                "★区财政局、税务局",
-                "",
-                "",
-                ""
-            ]
+            ["2.一般公共预算收入增长6%以上。", "★区财政局、税务局"]
         );
     }
 

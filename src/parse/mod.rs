@@ -30,7 +30,12 @@ use crate::model::ParsedDocument;
 /// column and a role column): how a spreadsheet reader tells which sheets
 /// hold plans and where their tables start.
 pub fn is_table_header(cells: &[&str]) -> bool {
-    table::header(cells).is_some()
+    let folded: Vec<String> = cells
+        .iter()
+        .map(|cell| crate::cjk::simplify(&crate::cjk::fold_width(cell)).into_owned())
+        .collect();
+    let cells: Vec<table::Cell> = folded.iter().map(|cell| vec![cell.as_str()]).collect();
+    table::header(&cells).is_some()
 }
 
 /// Parses one document's text.

@@ -316,14 +316,8 @@ pub fn row<'a>(
     if let Some(heading) = heading_row(columns, cells, &filled) {
         return Row::Heading(heading);
     }
-    let (labelled, mut cells): (Vec<Cell<'a>>, Vec<Cell<'a>>) =
+    let (labelled, cells): (Vec<Cell<'a>>, Vec<Cell<'a>>) =
         cells.iter().cloned().partition(|cell| is_labelled(cell));
-    while cells
-        .last()
-        .is_some_and(|cell| cell_text(cell).trim().is_empty())
-    {
-        cells.pop();
-    }
     let placed = align(columns, &cells);
     let mut by_column: Vec<Option<Cell<'a>>> = vec![None; columns.len()];
     for (cell, column) in cells.into_iter().zip(placed) {
