@@ -340,6 +340,9 @@ fn paragraph_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'
         } else if cells.is_empty() && numbered {
             break;
         }
+        if cells.is_empty() {
+            row_start = Some(line.number);
+        }
         if blank_separated
             && !last_blank
             && let Some(cell) = cells.last_mut()
@@ -354,7 +357,7 @@ fn paragraph_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'
     if !cells.is_empty() {
         let complete = cells.len() >= columns.len() || index < lines.len();
         items.push(Item::Row {
-            number: row_start.unwrap_or(0),
+            number: row_start.unwrap_or(lines[start].number),
             cells,
             cut: !complete,
         });
