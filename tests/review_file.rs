@@ -470,3 +470,185 @@ fn a_killed_writer_leaves_a_readable_file_and_no_temp_files() {
         assert_eq!(temps, Vec::<String>::new(), "round {round}");
     }
 }
+
+#[test]
+fn two_reviewers_saving_one_file_keep_each_others_marks() {
+    let dir = folder_with_samples();
+    let mut alice = Session::open(&[dir.path().to_path_buf()], None, "alice");
+    let mut bob = Session::open(&[dir.path().to_path_buf()], None, "bob");
+    alice.toggle(1, Status::Reviewed);
+    bob.toggle(2, Status::Flagged);
+    alice.toggle(3, Status::Reviewed);
+    let reopened = Session::folder(dir.path());
+    assert_eq!(reopened.review.status(1), Some(Status::Reviewed));
+    assert_eq!(reopened.review.status(2), Some(Status::Flagged));
+    assert_eq!(reopened.review.status(3), Some(Status::Reviewed));
+    assert_eq!(&*reopened.review.mark(2).unwrap().reviewer, "bob");
+    assert_eq!(&*reopened.review.mark(3).unwrap().reviewer, "alice");
+
+    // The newer mark of one task wins, whoever saves last.
+    let late = alice
+        .review
+        .toggle(&alice.store, 4, Status::Flagged)
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(5));
+    bob.toggle(4, Status::Reviewed);
+    let saved = save_now(&mut alice.books, &late).unwrap();
+    assert!(saved.foreign, "alice's save saw bob's newer mark");
+    let reopened = Session::folder(dir.path());
+    assert_eq!(reopened.review.status(4), Some(Status::Reviewed));
+}
+
+#[test]
+fn a_mark_whose_task_is_gone_stays_in_the_file_and_is_listed() {
+    let dir = folder_with_samples();
+    let mut session = Session::folder(dir.path());
+    let task = task_numbered(&session.store, SAMPLES[1], "9");
+    session.toggle(task, Status::Flagged);
+    session.note(task, "再核实");
+    let path = dir.path().join(SAMPLES[1]);
+    let text = fs::read_to_string(&path).unwrap();
+    let line = text.lines().find(|line| line.starts_with("9.")).unwrap();
+    fs::write(
+        &path,
+        text.replace(line, "9.完全不同的另一项任务内容。(责任单位:市财政局)"),
+    )
+    .unwrap();
+
+    let mut edited = Session::folder(dir.path());
+    let task = task_numbered(&edited.store, SAMPLES[1], "9");
+    assert_eq!(edited.review.status(task), None);
+    let orphans = edited.review.orphans();
+    assert_eq!(orphans.len(), 1);
+    let (book, id, mark) = orphans[0];
+    assert_eq!(mark.note.as_deref(), Some("再核实"));
+    let id = id.clone();
+    // Another change saves the file: the orphan stays in it.
+    edited.toggle(0, Status::Reviewed);
+    let file = json(&dir.path().join(".zeren-review.json"));
+    assert_eq!(file["documents"][SAMPLES[1]].as_object().unwrap().len(), 1);
+    // Re-attached by hand, it shows as changed.
+    let request = edited
+        .review
+        .reattach(&edited.store, book, &id, task)
+        .unwrap()
+        .unwrap();
+    save_now(&mut edited.books, &request).unwrap();
+    assert_eq!(edited.review.status(task), Some(Status::Flagged));
+    assert!(edited.review.changed(task));
+    let reopened = Session::folder(dir.path());
+    assert!(reopened.review.changed(task));
+    assert_eq!(reopened.review.orphan_count(), 0);
+}
+
+#[test]
+fn a_failed_save_names_the_review_file_and_keeps_the_change() {
+    let dir = folder_with_samples();
+    let path = dir.path().join("sub").join("review.json");
+    let mut session = Session::open(&[dir.path().to_path_buf()], Some(&path), "tester");
+    // The review file's folder is now a regular file: saving must fail.
+    fs::write(dir.path().join("sub"), "").unwrap();
+    let request = session
+        .review
+        .toggle(&session.store, 0, Status::Reviewed)
+        .unwrap();
+    let error = save_now(&mut session.books, &request)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("cannot save the review file"), "{error}");
+    assert!(error.contains("sub/review.json"), "{error}");
+    assert!(!error.contains("zeren-tmp"), "{error}");
+    assert!(error.contains("is not a folder"), "{error}");
+    assert_eq!(
+        session.review.status(0),
+        Some(Status::Reviewed),
+        "kept in memory"
+    );
+    // Once the folder is back, the same request saves.
+    fs::remove_file(dir.path().join("sub")).unwrap();
+    save_now(&mut session.books, &request).unwrap();
+    assert_eq!(json(&path)["version"], 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_review_file_is_written_through_to_its_target() {
+    let dir = folder_with_samples();
+    let team = tempfile::tempdir().unwrap();
+    let target = team.path().join("team-review.json");
+    let link = dir.path().join(".zeren-review.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut session = Session::folder(dir.path());
+    session.toggle(0, Status::Reviewed);
+    session.toggle(1, Status::Flagged);
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert_eq!(
+        json(&target)["documents"][SAMPLES[0]]
+            .as_object()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_review_file_is_never_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder_with_samples();
+    let mut session = Session::folder(dir.path());
+    session.toggle(0, Status::Reviewed);
+    let path = dir.path().join(".zeren-review.json");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&path).unwrap();
+
+    let mut again = Session::open(&[dir.path().to_path_buf()], None, "tester");
+    assert!(
+        matches!(again.warnings.as_slice(), [OpenWarning::ReadOnly { .. }]),
+        "{:?}",
+        again.warnings
+    );
+    assert_eq!(
+        again.review.status(0),
+        Some(Status::Reviewed),
+        "marks are shown"
+    );
+    let request = again
+        .review
+        .toggle(&again.store, 1, Status::Reviewed)
+        .unwrap();
+    let error = save_now(&mut again.books, &request)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("read-only"), "{error}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444);
+}
+
+#[test]
+fn stale_temporary_files_are_removed_and_others_kept() {
+    let dir = folder_with_samples();
+    let path = dir.path().join(".zeren-review.json");
+    let mut session = Session::folder(dir.path());
+    session.toggle(0, Status::Reviewed);
+    let ours = dir.path().join(".zeren-review.json.a1b2c3.zeren-tmp");
+    let old = dir.path().join(".zeren-Xy12Za.tmp");
+    let young = dir.path().join(".zeren-Qq34Rr.tmp");
+    let users = dir.path().join("notes.tmp");
+    for file in [&ours, &old, &young, &users] {
+        fs::write(file, "partial").unwrap();
+    }
+    let day_ago = std::time::SystemTime::now() - Duration::from_secs(24 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(day_ago)
+        .unwrap();
+    let (book, _) = Book::open(path);
+    assert_eq!(book.remove_stale_temp_files(), 2);
+    assert!(!ours.exists() && !old.exists());
+    assert!(young.exists(), "a young one may be an export being written");
+    assert!(users.exists());
+}

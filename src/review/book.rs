@@ -198,7 +198,7 @@ impl Book {
     /// changed since this book last saw it, applies each change unless the
     /// file holds a newer mark for that task, and writes the file whole.
     pub fn save(&mut self, changes: &[Change]) -> Result<Saved, SaveError> {
-        let lock = disk::lock(&self.target).map_err(|error| self.error(error.to_string()))?;
+        let lock = disk::lock(&self.target).map_err(|error| self.error(disk::describe(&error)))?;
         let mut saved = Saved::default();
         let now = FileStamp::now(&self.target);
         if self.unverified || now != self.stamp {
@@ -236,15 +236,16 @@ impl Book {
         let previous = std::fs::metadata(&self.target)
             .ok()
             .map(|metadata| metadata.permissions());
-        let mut merged = self.marks.clone();
-        saved.foreign |= merge(&mut merged, changes);
-        let stamp = disk::write(&self.target, &lock, |out| file::write(&merged, out))
-            .map_err(|error| self.error(error.to_string()))?;
+        // Merged in place: should the write fail, the same changes are
+        // applied again by the next try, which changes nothing twice.
+        saved.foreign |= merge(&mut self.marks, changes);
+        let marks = &self.marks;
+        let written = disk::write(&self.target, &lock, |out| file::write(marks, out));
+        let stamp = written.map_err(|error| self.error(disk::describe(&error)))?;
         if let Some(permissions) = previous {
             let _ = std::fs::set_permissions(&self.target, permissions);
         }
         self.stamp = FileStamp::now(&self.target).or(Some(stamp));
-        self.marks = merged;
         Ok(saved)
     }
 

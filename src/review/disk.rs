@@ -55,6 +55,22 @@ impl std::fmt::Display for ReadProblem {
     }
 }
 
+/// An error of saving, in words: what is wrong rather than the system's
+/// code.
+pub fn describe(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let words = match error.kind() {
+        ErrorKind::PermissionDenied => "permission denied (the folder or the file is not writable)",
+        ErrorKind::ReadOnlyFilesystem => "the disk is mounted read-only",
+        ErrorKind::StorageFull => "the disk is full",
+        ErrorKind::QuotaExceeded => "the disk quota is used up",
+        ErrorKind::AlreadyExists | ErrorKind::NotADirectory => "its folder is not a folder",
+        ErrorKind::NotFound => "its folder does not exist",
+        _ => return error.to_string(),
+    };
+    format!("{words} ({error})")
+}
+
 /// What the file looked like when read or written, to tell whether someone
 /// else has changed it since.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,7 +208,14 @@ pub struct Lock(#[allow(dead_code)] File);
 /// Waits for the lock of the review file `target`, creating its folder and
 /// lock file when needed.
 pub fn lock(target: &Path) -> std::io::Result<Lock> {
-    std::fs::create_dir_all(folder_of(target))?;
+    let folder = folder_of(target);
+    if folder.exists() && !folder.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotADirectory,
+            format!("{} is a file", folder.display()),
+        ));
+    }
+    std::fs::create_dir_all(folder)?;
     let file = OpenOptions::new()
         .create(true)
         .truncate(false)

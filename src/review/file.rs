@@ -104,7 +104,23 @@ struct ContextV1 {
     text: String,
 }
 
-#[derive(Serialize, Deserialize)]
+/// A mark as written.
+#[derive(Serialize)]
+struct MarkOut<'a> {
+    status: Status,
+    note: Option<&'a str>,
+    reviewer: &'a str,
+    updated: String,
+    number: Option<&'a str>,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fingerprint: Option<String>,
+    #[serde(skip_serializing_if = "is_false")]
+    changed: bool,
+}
+
+/// A mark as read.
+#[derive(Deserialize)]
 struct MarkOnDisk {
     status: Status,
     #[serde(default)]
@@ -117,10 +133,10 @@ struct MarkOnDisk {
     number: Option<String>,
     #[serde(default)]
     text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     fingerprint: Option<String>,
     /// The mark was moved by hand to a task whose text differs.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default)]
     changed: bool,
 }
 
@@ -260,13 +276,13 @@ pub fn write(marks: &Marks, out: &mut dyn Write) -> std::io::Result<()> {
         write!(out, "      ")?;
         serde_json::to_writer(&mut *out, &id.key.to_string())?;
         write!(out, ": ")?;
-        let on_disk = MarkOnDisk {
+        let on_disk = MarkOut {
             status: mark.status,
-            note: mark.note.clone(),
-            reviewer: mark.reviewer.to_string(),
+            note: mark.note.as_deref(),
+            reviewer: &mark.reviewer,
             updated: mark.updated.iso_millis(),
-            number: mark.task.number.clone(),
-            text: mark.task.text.clone(),
+            number: mark.task.number.as_deref(),
+            text: &mark.task.text,
             fingerprint: mark.task.fingerprint.map(|print| format!("{print:016x}")),
             changed: mark.task.changed,
         };

@@ -154,3 +154,38 @@ fn the_export_key_writes_the_filtered_view_to_excel() {
     assert_eq!(written.len(), 1, "{written:?}");
     assert!(written[0].starts_with("zeren-export-"));
 }
+
+#[test]
+fn a_failed_worker_says_so_on_the_status_line() {
+    let mut harness = Harness::samples();
+    harness.key(KeyCode::Char('/'));
+    harness.type_text("东院区");
+    harness.send(zeren::tui::app::Msg::WorkerFailed(
+        "the view worker failed: index out of bounds".to_string(),
+    ));
+    harness.key(KeyCode::Enter);
+    let text = screen(&harness.draw(160, 45));
+    assert!(
+        text.contains("the view worker failed: index out of bounds"),
+        "{text}"
+    );
+    assert!(!harness.app.waiting);
+}
+
+#[test]
+fn undo_brings_back_the_last_mark_and_selects_its_task() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = Harness::with_review(&dir.path().join("review.json"));
+    harness.key(KeyCode::Char(' '));
+    harness.key(KeyCode::Char('!'));
+    assert_eq!(status_of(&harness, 1), Some(Status::Flagged));
+    harness.key(KeyCode::Char('u'));
+    assert_eq!(status_of(&harness, 1), None);
+    assert_eq!(harness.app.selected_task(), Some(harness.app.view.tasks[1]));
+    harness.key(KeyCode::Char('u'));
+    assert_eq!(status_of(&harness, 0), None);
+    let text = screen(&harness.draw(160, 45));
+    assert!(text.contains("0/299 reviewed, 0 flagged"), "{text}");
+    harness.key(KeyCode::Char('u'));
+    assert_eq!(harness.app.message.as_deref(), Some("nothing to undo"));
+}
