@@ -17,9 +17,20 @@ pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    write_atomically_named(path, TEMP_PREFIX, TEMP_SUFFIX, write)
+}
+
+/// [`write_atomically`] with the temp file named `PREFIX` + random + `SUFFIX`,
+/// so its owner can recognise a leftover one.
+pub fn write_atomically_named(
+    path: &Path,
+    prefix: &str,
+    suffix: &str,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let folder = folder_of(path);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    builder.prefix(prefix).suffix(suffix);
     // The file gets the permissions of any newly created file (0666 less the
     // umask), not the owner-only ones of a temp file.
     #[cfg(unix)]

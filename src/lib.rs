@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
 pub mod load;
+pub mod logfile;
 pub mod model;
 pub mod parse;
 pub mod paths;

@@ -14,10 +14,10 @@ use tempfile::TempDir;
 use zeren::departments::DepartmentTable;
 use zeren::export::{self, ExportView, Format};
 use zeren::load::load;
-use zeren::review::{Review, ReviewBook};
+use zeren::review::{Places, Review, Status, save_now};
 use zeren::store::Filter;
 
-const HEADERS: [&str; 11] = [
+const HEADERS: [&str; 14] = [
     "城市",
     "文件",
     "计划",
@@ -29,6 +29,9 @@ const HEADERS: [&str; 11] = [
     "配合单位",
     "审核状态",
     "备注",
+    "审核人",
+    "审核时间",
+    "审核后已修改",
 ];
 
 /// A home folder whose samples review file marks tasks 0, 1 and 2 reviewed
@@ -37,13 +40,18 @@ fn home_with_marks() -> TempDir {
     let home = tempfile::tempdir().unwrap();
     let path = home.path().join("data/zeren/samples-review.json");
     let store = load(&[], DepartmentTable::builtin());
-    let (book, warning) = ReviewBook::open(path);
-    assert_eq!(warning, None);
-    let mut review = Review::new(book, &store);
+    let places = Places::new(&store, &[], Some(&path));
+    let (mut review, mut books, warnings) = Review::open(&store, places, "wang");
+    assert_eq!(warnings, []);
     for task in [0, 1, 2] {
-        review.toggle_reviewed(&store, task).unwrap();
+        let request = review.toggle(&store, task, Status::Reviewed).unwrap();
+        save_now(&mut books, &request).unwrap();
     }
-    review.set_note(&store, 5, "牵头单位应为市住建局").unwrap();
+    let request = review
+        .set_note(&store, 5, "牵头单位应为市住建局")
+        .unwrap()
+        .unwrap();
+    save_now(&mut books, &request).unwrap();
     home
 }
 
@@ -73,13 +81,13 @@ fn json_has_review_only_for_marked_tasks() {
         assert!([0, 1, 2].contains(id));
         assert_eq!(
             **review,
-            serde_json::json!({"status": "reviewed", "note": null})
+            serde_json::json!({"status": "reviewed", "note": null, "changed": false})
         );
     }
     assert_eq!(reviewed[3].0, 5);
     assert_eq!(
         *reviewed[3].1,
-        serde_json::json!({"status": "flagged", "note": "牵头单位应为市住建局"})
+        serde_json::json!({"status": "flagged", "note": "牵头单位应为市住建局", "changed": false})
     );
 }
 
@@ -202,7 +210,7 @@ fn xlsx_has_the_header_and_one_row_per_task() {
     let sheet = zip_entry(&path, "xl/worksheets/sheet1.xml");
     assert_eq!(sheet.matches("<row ").count(), 300, "299 tasks + header");
     assert!(
-        sheet.contains(r#"<autoFilter ref="A1:K300"/>"#),
+        sheet.contains(r#"<autoFilter ref="A1:N300"/>"#),
         "{}",
         &sheet[..600]
     );
@@ -213,15 +221,23 @@ fn xlsx_has_the_header_and_one_row_per_task() {
     let strings = shared_strings(&path);
     assert_eq!(row_texts(&sheet, &strings, 1), HEADERS);
     let first = row_texts(&sheet, &strings, 2);
-    assert_eq!(first.len(), 11);
+    assert_eq!(first.len(), 14);
     assert_eq!(first[0], "齐齐哈尔市");
     assert_eq!(first[1], "assets/corpus/000_5d1acf1f898862e1.txt");
     assert_eq!(first[9], "已审核");
+    assert_eq!(first[11], "wang", "审核人");
+    assert!(
+        first[12].ends_with('Z') && first[12].len() == 20,
+        "审核时间 {}",
+        first[12]
+    );
+    assert_eq!(first[13], "", "not changed since review");
     let flagged = row_texts(&sheet, &strings, 7);
     assert_eq!(flagged[9], "有问题");
     assert_eq!(flagged[10], "牵头单位应为市住建局");
     let unmarked = row_texts(&sheet, &strings, 8);
     assert_eq!(unmarked[9], "");
+    assert_eq!(unmarked[11], "");
 
     let workbook = zip_entry(&path, "xl/workbook.xml");
     assert!(workbook.contains(r#"name="任务""#));
@@ -259,7 +275,7 @@ fn the_library_writes_a_filtered_view_to_a_file() {
     export::write_file(&store, &view, Format::Xlsx, &path).unwrap();
     let sheet = zip_entry(&path, "xl/worksheets/sheet1.xml");
     assert_eq!(sheet.matches("<row ").count(), 4);
-    assert!(sheet.contains(r#"<autoFilter ref="A1:K4"/>"#));
+    assert!(sheet.contains(r#"<autoFilter ref="A1:N4"/>"#));
 
     let taken = export::default_export_path(
         &[out.path().to_path_buf()],

@@ -1,7 +1,8 @@
-//! The review file: marks survive reopening, re-parsing and moving the
-//! folder; identical tasks keep distinct marks; a corrupt file is set aside,
-//! never overwritten; the file on disk is valid after every change, even when
-//! the writer is killed.
+//! The review file through the library: marks survive reopening, re-parsing,
+//! moving the folder and editing the documents; identical tasks keep
+//! distinct marks; saves merge with what is on disk; a file zeren did not
+//! write is never touched; the file on disk is valid after every change,
+//! even when the writer is killed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 use zeren::departments::DepartmentTable;
 use zeren::load::load;
-use zeren::review::{Review, ReviewBook, ReviewWarning, Status, task_keys};
+use zeren::review::{Book, OpenWarning, Places, Review, Status, save_now};
 use zeren::store::{Store, TaskId};
 
 const SAMPLES: [&str; 2] = ["001_475ad2ca59a2f801.txt", "003_f52a14d2b16fe9b2.txt"];
@@ -32,14 +33,49 @@ fn load_folder(folder: &Path) -> Store {
     load(&[folder.to_path_buf()], DepartmentTable::builtin())
 }
 
-fn open(path: PathBuf, store: &Store) -> Review {
-    let (book, warning) = ReviewBook::open(path);
-    assert_eq!(warning, None);
-    Review::new(book, store)
+/// The review of `folder`'s documents in its default review file, saved at
+/// once.
+struct Session {
+    store: Store,
+    review: Review,
+    books: Vec<Book>,
+    warnings: Vec<OpenWarning>,
 }
 
-/// The task of `store` whose document source ends with `file` and whose
-/// number is `number`.
+impl Session {
+    fn open(paths: &[PathBuf], explicit: Option<&Path>, reviewer: &str) -> Self {
+        let store = load(paths, DepartmentTable::builtin());
+        let places = Places::new(&store, paths, explicit);
+        let (review, books, warnings) = Review::open(&store, places, reviewer);
+        Self {
+            store,
+            review,
+            books,
+            warnings,
+        }
+    }
+
+    fn folder(folder: &Path) -> Self {
+        let session = Self::open(&[folder.to_path_buf()], None, "tester");
+        assert_eq!(session.warnings, []);
+        session
+    }
+
+    fn toggle(&mut self, task: TaskId, status: Status) -> Option<Status> {
+        let request = self.review.toggle(&self.store, task, status).unwrap();
+        save_now(&mut self.books, &request).unwrap();
+        self.review.status(task)
+    }
+
+    fn note(&mut self, task: TaskId, note: &str) {
+        if let Some(request) = self.review.set_note(&self.store, task, note).unwrap() {
+            save_now(&mut self.books, &request).unwrap();
+        }
+    }
+}
+
+/// The task whose document source ends with `file` and whose number is
+/// `number`.
 fn task_numbered(store: &Store, file: &str, number: &str) -> TaskId {
     let position = store
         .tasks()
@@ -53,7 +89,8 @@ fn task_numbered(store: &Store, file: &str, number: &str) -> TaskId {
 }
 
 /// Marks three tasks reviewed and flags one with a note; returns them.
-fn mark_four(review: &mut Review, store: &Store) -> [TaskId; 4] {
+fn mark_four(session: &mut Session) -> [TaskId; 4] {
+    let store = &session.store;
     let tasks = [
         task_numbered(store, SAMPLES[0], "1"),
         task_numbered(store, SAMPLES[0], "7"),
@@ -62,68 +99,65 @@ fn mark_four(review: &mut Review, store: &Store) -> [TaskId; 4] {
     ];
     for &task in &tasks[..3] {
         assert_eq!(
-            review.toggle_reviewed(store, task).unwrap(),
+            session.toggle(task, Status::Reviewed),
             Some(Status::Reviewed)
         );
     }
     assert_eq!(
-        review.toggle_flagged(store, tasks[3]).unwrap(),
+        session.toggle(tasks[3], Status::Flagged),
         Some(Status::Flagged)
     );
-    review
-        .set_note(store, tasks[3], "牵头单位应为市住建局")
-        .unwrap();
+    session.note(tasks[3], "牵头单位应为市住建局");
     tasks
 }
 
-fn assert_marks(review: &Review, store: &Store, tasks: [TaskId; 4]) {
+fn assert_marks(session: &Session, tasks: [TaskId; 4]) {
+    let review = &session.review;
     for &task in &tasks[..3] {
         assert_eq!(review.status(task), Some(Status::Reviewed), "task {task}");
         assert_eq!(review.mark(task).unwrap().note, None);
+        assert!(!review.changed(task));
     }
     let flagged = review.mark(tasks[3]).unwrap();
     assert_eq!(flagged.status, Status::Flagged);
     assert_eq!(flagged.note.as_deref(), Some("牵头单位应为市住建局"));
     assert_eq!(review.marked_tasks().len(), 4);
-    let unmarked = (0..u32::try_from(store.tasks().len()).unwrap())
-        .filter(|task| review.status(*task).is_none())
-        .count();
-    assert_eq!(unmarked, store.tasks().len() - 4);
+    assert_eq!(review.orphan_count(), 0);
+}
+
+fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
 }
 
 #[test]
-fn marks_survive_reopening_and_reparsing() {
+fn marks_survive_reopening_and_reparsing_and_say_who_and_when() {
     let dir = folder_with_samples();
-    let store = load_folder(dir.path());
-    let path = dir.path().join(".zeren-review.json");
-    let mut review = open(path.clone(), &store);
-    let tasks = mark_four(&mut review, &store);
-    drop(review);
+    let mut session = Session::folder(dir.path());
+    let tasks = mark_four(&mut session);
+    drop(session);
 
-    let reparsed = load_folder(dir.path());
-    let reopened = open(path.clone(), &reparsed);
-    assert_marks(&reopened, &reparsed, tasks);
+    let reopened = Session::folder(dir.path());
+    assert_marks(&reopened, tasks);
 
-    let json: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(json["version"], 1);
-    let marks = json["marks"].as_object().unwrap();
-    assert_eq!(marks.len(), 4);
-    let flagged = marks
+    let file = json(&dir.path().join(".zeren-review.json"));
+    assert_eq!(file["version"], 2);
+    let second = file["documents"][SAMPLES[1]].as_object().unwrap();
+    assert_eq!(second.len(), 2);
+    let flagged = second
         .values()
         .find(|mark| mark["status"] == "flagged")
         .unwrap();
     assert_eq!(flagged["note"], "牵头单位应为市住建局");
-    assert_eq!(flagged["task"]["file"], SAMPLES[1]);
-    assert_eq!(flagged["task"]["number"], "12");
+    assert_eq!(flagged["number"], "12");
+    assert_eq!(flagged["reviewer"], "tester");
     assert!(flagged["updated"].as_str().unwrap().ends_with('Z'));
 }
 
 #[test]
-fn marks_survive_moving_and_renaming_the_files() {
+fn marks_survive_moving_the_folder_and_renaming_a_file() {
     let dir = folder_with_samples();
-    let store = load_folder(dir.path());
-    let mut review = open(dir.path().join(".zeren-review.json"), &store);
-    let tasks = mark_four(&mut review, &store);
+    let mut session = Session::folder(dir.path());
+    let tasks = mark_four(&mut session);
 
     let elsewhere = tempfile::tempdir().unwrap();
     let moved = elsewhere.path().join("moved");
@@ -133,39 +167,34 @@ fn marks_survive_moving_and_renaming_the_files() {
         fs::copy(entry.path(), moved.join(entry.file_name())).unwrap();
     }
     drop(dir);
-    let moved_store = load_folder(&moved);
-    let reopened = open(moved.join(".zeren-review.json"), &moved_store);
-    assert_marks(&reopened, &moved_store, tasks);
+    assert_marks(&Session::folder(&moved), tasks);
 
     fs::rename(moved.join(SAMPLES[1]), moved.join("renamed.txt")).unwrap();
-    let renamed_store = load_folder(&moved);
-    let reopened = open(moved.join(".zeren-review.json"), &renamed_store);
-    let flagged = task_numbered(&renamed_store, "renamed.txt", "12");
-    assert_eq!(reopened.status(flagged), Some(Status::Flagged));
-    assert_eq!(reopened.marked_tasks().len(), 4);
+    let renamed = Session::folder(&moved);
+    let flagged = task_numbered(&renamed.store, "renamed.txt", "12");
+    assert_eq!(renamed.review.status(flagged), Some(Status::Flagged));
+    assert_eq!(renamed.review.marked_tasks().len(), 4);
+    assert_eq!(renamed.review.orphan_count(), 0);
 }
 
 #[test]
 fn marks_of_documents_not_loaded_are_kept() {
     let dir = folder_with_samples();
-    let store = load_folder(dir.path());
-    let path = dir.path().join(".zeren-review.json");
-    let mut review = open(path.clone(), &store);
-    mark_four(&mut review, &store);
+    let mut session = Session::folder(dir.path());
+    mark_four(&mut session);
 
-    let only_first = load(&[dir.path().join(SAMPLES[0])], DepartmentTable::builtin());
-    let mut partial = open(path.clone(), &only_first);
-    assert_eq!(partial.marked_tasks().len(), 2);
-    assert_eq!(partial.unmatched(), 2);
-    partial.toggle_flagged(&only_first, 0).unwrap();
+    let mut partial = Session::open(&[dir.path().join(SAMPLES[0])], None, "tester");
+    assert_eq!(partial.review.marked_tasks().len(), 2);
+    assert_eq!(partial.review.orphan_count(), 0, "not loaded is not gone");
+    partial.toggle(0, Status::Flagged);
 
-    let reopened = open(path, &store);
-    assert_eq!(reopened.book().marks().count(), 4);
-    assert_eq!(reopened.status(0), Some(Status::Flagged));
+    let reopened = Session::folder(dir.path());
+    assert_eq!(reopened.review.marked_tasks().len(), 4);
+    assert_eq!(reopened.review.status(0), Some(Status::Flagged));
 }
 
 #[test]
-fn identical_tasks_get_distinct_keys() {
+fn identical_tasks_get_distinct_marks() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
         dir.path().join("plan.txt"),
@@ -173,90 +202,102 @@ fn identical_tasks_get_distinct_keys() {
          (二)安全生产\n1.加强安全生产监管。(责任单位:市应急局)\n",
     )
     .unwrap();
-    let store = load_folder(dir.path());
-    assert_eq!(store.tasks().len(), 2);
-    assert_eq!(store.text_of(store.task(0)), store.text_of(store.task(1)));
-    assert_eq!(store.task(0).number, store.task(1).number);
-    let keys = task_keys(&store);
-    assert_ne!(keys[0], keys[1]);
-
-    let path = dir.path().join(".zeren-review.json");
-    let mut review = open(path.clone(), &store);
-    review.toggle_flagged(&store, 1).unwrap();
-    let reopened = open(path, &load_folder(dir.path()));
-    assert_eq!(reopened.status(0), None);
-    assert_eq!(reopened.status(1), Some(Status::Flagged));
+    let mut session = Session::folder(dir.path());
+    assert_eq!(session.store.tasks().len(), 2);
+    assert_eq!(session.store.task_text(0), session.store.task_text(1));
+    session.toggle(1, Status::Flagged);
+    let reopened = Session::folder(dir.path());
+    assert_eq!(reopened.review.status(0), None);
+    assert_eq!(reopened.review.status(1), Some(Status::Flagged));
 }
 
 #[test]
 fn toggles_notes_and_unmarking_follow_the_rules() {
     let dir = folder_with_samples();
-    let store = load_folder(dir.path());
-    let path = dir.path().join(".zeren-review.json");
-    let mut review = open(path.clone(), &store);
+    let mut session = Session::folder(dir.path());
+    assert_eq!(session.toggle(0, Status::Flagged), Some(Status::Flagged));
+    assert_eq!(session.toggle(0, Status::Reviewed), Some(Status::Reviewed));
+    assert_eq!(session.toggle(0, Status::Reviewed), None);
+    assert!(session.review.marked_tasks().is_empty());
 
-    assert_eq!(
-        review.toggle_flagged(&store, 0).unwrap(),
-        Some(Status::Flagged)
-    );
-    assert_eq!(
-        review.toggle_reviewed(&store, 0).unwrap(),
-        Some(Status::Reviewed)
-    );
-    assert_eq!(review.toggle_reviewed(&store, 0).unwrap(), None);
-    assert!(review.book().marks().next().is_none());
-
-    review.set_note(&store, 1, "  再核实  ").unwrap();
-    let mark = review.mark(1).unwrap();
+    session.note(1, "  再核实  ");
+    let mark = session.review.mark(1).unwrap();
     assert_eq!(mark.status, Status::Flagged);
     assert_eq!(mark.note.as_deref(), Some("再核实"));
-    review.toggle_reviewed(&store, 1).unwrap();
-    assert_eq!(review.mark(1).unwrap().note.as_deref(), Some("再核实"));
-    review.set_note(&store, 1, " ").unwrap();
-    assert_eq!(review.mark(1).unwrap().note, None);
-    assert_eq!(review.status(1), Some(Status::Reviewed));
+    session.toggle(1, Status::Reviewed);
+    assert_eq!(
+        session.review.mark(1).unwrap().note.as_deref(),
+        Some("再核实")
+    );
+    session.note(1, " ");
+    assert_eq!(session.review.mark(1).unwrap().note, None);
+    assert_eq!(session.review.status(1), Some(Status::Reviewed));
+    session.note(2, "");
+    assert_eq!(session.review.mark(2), None);
 
-    review.set_note(&store, 2, "").unwrap();
-    assert_eq!(review.mark(2), None);
-    let on_disk: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(on_disk["marks"].as_object().unwrap().len(), 1);
+    let (request, task) = session.review.undo().unwrap();
+    save_now(&mut session.books, &request).unwrap();
+    assert_eq!(task, Some(1));
+    assert_eq!(
+        session.review.mark(1).unwrap().note.as_deref(),
+        Some("再核实")
+    );
+    let on_disk = json(&dir.path().join(".zeren-review.json"));
+    let marks = on_disk["documents"][SAMPLES[0]].as_object().unwrap();
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks.values().next().unwrap()["note"], "再核实");
 }
 
 #[test]
 fn the_file_is_valid_json_after_every_change_and_no_temp_file_is_left() {
     let dir = folder_with_samples();
-    let store = load_folder(dir.path());
     let path = dir.path().join(".zeren-review.json");
-    let mut review = open(path.clone(), &store);
+    let mut session = Session::folder(dir.path());
     assert!(!path.exists(), "opening does not create the file");
     for task in 0..40 {
-        if task % 3 == 0 {
-            review.toggle_flagged(&store, task).unwrap();
+        let status = if task % 3 == 0 {
+            Status::Flagged
         } else {
-            review.toggle_reviewed(&store, task).unwrap();
-        }
-        let json: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-        assert_eq!(json["marks"].as_object().unwrap().len(), task as usize + 1);
+            Status::Reviewed
+        };
+        session.toggle(task, status);
+        let count: usize = json(&path)["documents"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|marks| marks.as_object().unwrap().len())
+            .sum();
+        assert_eq!(count, task as usize + 1);
     }
     let mut names: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, [".zeren-review.json", SAMPLES[0], SAMPLES[1]]);
+    assert_eq!(
+        names,
+        [
+            ".zeren-review.json",
+            ".zeren-review.json.lock",
+            SAMPLES[0],
+            SAMPLES[1]
+        ]
+    );
 }
 
 #[test]
-fn a_corrupt_file_is_set_aside_and_never_overwritten() {
+fn a_corrupt_file_of_zerens_is_set_aside_and_never_overwritten() {
     let dir = folder_with_samples();
-    let store = load_folder(dir.path());
     let path = dir.path().join(".zeren-review.json");
-    let garbage = b"{\"version\": 1, \"marks\": {\"abc\": {\"status\": \"revi";
+    let garbage = b"{\"version\": 2, \"documents\": {\"a.txt\": {\"-:1:00000000000000ff:0\": {\"status\": \"revi";
     fs::write(&path, garbage).unwrap();
 
-    let (book, warning) = ReviewBook::open(path.clone());
-    let Some(ReviewWarning::SetAside { aside, reason, .. }) = warning else {
-        panic!("expected the file to be set aside, got {warning:?}");
+    let session = Session::open(&[dir.path().to_path_buf()], None, "tester");
+    let [OpenWarning::SetAside { aside, reason, .. }] = session.warnings.as_slice() else {
+        panic!(
+            "expected the file to be set aside, got {:?}",
+            session.warnings
+        );
     };
     assert!(reason.contains("not a valid review file"), "{reason}");
     let aside_name = aside.file_name().unwrap().to_string_lossy().into_owned();
@@ -264,94 +305,138 @@ fn a_corrupt_file_is_set_aside_and_never_overwritten() {
         aside_name.starts_with(".zeren-review.json.corrupt-"),
         "{aside_name}"
     );
-    assert_eq!(aside.parent(), Some(dir.path()));
-    assert_eq!(fs::read(&aside).unwrap(), garbage);
+    assert_eq!(fs::read(aside).unwrap(), garbage);
     assert!(!path.exists());
-    assert_eq!(book.marks().count(), 0);
-
-    let mut review = Review::new(book, &store);
-    review.toggle_reviewed(&store, 0).unwrap();
+    let aside = aside.clone();
+    let mut session = session;
+    session.toggle(0, Status::Reviewed);
     assert_eq!(fs::read(&aside).unwrap(), garbage, "the aside file is kept");
 
     // Corrupt again within the same second: a second aside name, the first kept.
-    fs::write(&path, b"not json at all").unwrap();
-    let (_, warning) = ReviewBook::open(path.clone());
-    let Some(ReviewWarning::SetAside { aside: second, .. }) = warning else {
-        panic!("expected the file to be set aside, got {warning:?}");
+    fs::write(&path, b"{\"version\": 2, \"documents\": [").unwrap();
+    let again = Session::open(&[dir.path().to_path_buf()], None, "tester");
+    let [OpenWarning::SetAside { aside: second, .. }] = again.warnings.as_slice() else {
+        panic!(
+            "expected the file to be set aside, got {:?}",
+            again.warnings
+        );
     };
-    assert_ne!(second, aside);
+    assert_ne!(*second, aside);
     assert_eq!(fs::read(&aside).unwrap(), garbage);
-    assert_eq!(fs::read(&second).unwrap(), b"not json at all");
 }
 
 #[test]
-fn a_file_of_another_version_is_set_aside() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(".zeren-review.json");
-    fs::write(&path, r#"{"version": 2, "marks": {}}"#).unwrap();
-    let (_, warning) = ReviewBook::open(path.clone());
+fn a_file_zeren_did_not_write_is_never_touched() {
+    let dir = folder_with_samples();
+    let path = dir.path().join("plan2.txt");
+    let text = "某市2024年工作要点\n1.加快建设。(牵头单位:市发改委)\n";
+    fs::write(&path, text).unwrap();
+    let mut session = Session::open(&[dir.path().join(SAMPLES[0])], Some(&path), "tester");
     assert!(
-        matches!(&warning, Some(ReviewWarning::SetAside { reason, .. }) if reason.contains("version 2")),
-        "{warning:?}"
+        matches!(session.warnings.as_slice(), [OpenWarning::Refused { reason, .. }] if reason.contains("not a zeren review file")),
+        "{:?}",
+        session.warnings
+    );
+    let request = session
+        .review
+        .toggle(&session.store, 0, Status::Reviewed)
+        .unwrap();
+    let error = save_now(&mut session.books, &request).unwrap_err();
+    assert!(error.to_string().contains("plan2.txt"), "{error}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(
+        session.review.status(0),
+        Some(Status::Reviewed),
+        "kept in memory"
     );
 }
 
 #[test]
-fn read_only_open_leaves_a_corrupt_file_alone_and_refuses_changes() {
-    let dir = folder_with_samples();
-    let store = load_folder(dir.path());
+fn a_file_of_a_newer_version_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(".zeren-review.json");
-    fs::write(&path, b"][").unwrap();
-    let (book, warning) = ReviewBook::open_read_only(path.clone());
-    assert!(matches!(warning, Some(ReviewWarning::Ignored { .. })));
-    let mut review = Review::new(book, &store);
-    assert!(review.toggle_reviewed(&store, 0).is_err());
-    assert_eq!(fs::read(&path).unwrap(), b"][");
+    fs::write(&path, r#"{"version": 3, "documents": {}}"#).unwrap();
+    let (_, warning) = Book::open(path.clone());
+    assert!(
+        matches!(&warning, Some(OpenWarning::Refused { reason, .. }) if reason.contains("version 3")),
+        "{warning:?}"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        r#"{"version": 3, "documents": {}}"#
+    );
+}
+
+#[test]
+fn read_only_open_leaves_a_corrupt_file_alone() {
+    let dir = folder_with_samples();
+    let path = dir.path().join(".zeren-review.json");
+    fs::write(&path, b"{\"version\": 2, ][").unwrap();
+    let (book, warning) = Book::open_read_only(path.clone());
+    assert!(
+        matches!(warning, Some(OpenWarning::Refused { .. })),
+        "{warning:?}"
+    );
+    assert!(book.marks().is_empty());
+    assert_eq!(fs::read(&path).unwrap(), b"{\"version\": 2, ][");
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 3);
 }
 
 #[test]
-fn a_change_that_cannot_be_saved_is_undone() {
+fn a_version_one_file_is_read_and_rewritten_as_version_two() {
     let dir = folder_with_samples();
     let store = load_folder(dir.path());
-    let path = dir.path().join("sub").join("review.json");
-    let mut review = open(path, &store);
-    // The review file's folder is now a regular file: saving must fail.
-    fs::write(dir.path().join("sub"), "").unwrap();
-    let error = review.toggle_reviewed(&store, 0).unwrap_err();
-    assert!(
-        error.to_string().contains("cannot save the review file"),
-        "{error}"
+    let task = task_numbered(&store, SAMPLES[1], "9");
+    let document = &store.documents()[store.task(task).document as usize];
+    let text: String = store.task_text(task).split_whitespace().collect();
+    let hash = xxhash_rust_hash(&text);
+    let key = format!("{:016x}:-:9:{hash:016x}:0", document.content_hash);
+    let v1 = format!(
+        r#"{{"version": 1, "marks": {{"{key}": {{"status": "flagged", "note": "旧备注", "updated": "2024-05-01T04:30:00Z", "task": {{"file": "{}", "number": "9", "text": "开工"}}}}}}}}"#,
+        SAMPLES[1]
     );
-    assert_eq!(review.status(0), None);
+    let path = dir.path().join(".zeren-review.json");
+    fs::write(&path, v1).unwrap();
+    let mut session = Session::folder(dir.path());
+    assert_eq!(session.review.status(task), Some(Status::Flagged));
+    assert_eq!(
+        session.review.mark(task).unwrap().note.as_deref(),
+        Some("旧备注")
+    );
+    session.toggle(0, Status::Reviewed);
+    let file = json(&path);
+    assert_eq!(file["version"], 2);
+    assert_eq!(file["documents"][SAMPLES[1]].as_object().unwrap().len(), 1);
+}
+
+/// The text hash zeren's keys use: xxh3 of the text without whitespace.
+fn xxhash_rust_hash(text: &str) -> u64 {
+    zeren::review::key::text_hash(text)
 }
 
 /// Environment variable telling [`keep_marking_until_killed`] where to write.
 const KILL_TEST_FILE: &str = "ZEREN_KILL_TEST_REVIEW_FILE";
 
 /// Not a test on its own: the child process of
-/// [`a_killed_writer_leaves_a_readable_file`], toggling marks until killed.
+/// [`a_killed_writer_leaves_a_readable_file_and_no_temp_files`], toggling
+/// marks until killed.
 #[test]
-#[ignore = "run as a child process by a_killed_writer_leaves_a_readable_file"]
+#[ignore = "run as a child process by a_killed_writer_leaves_a_readable_file_and_no_temp_files"]
 fn keep_marking_until_killed() {
     let Some(path) = std::env::var_os(KILL_TEST_FILE) else {
         return;
     };
-    let store = load(&[], DepartmentTable::builtin());
-    let (book, _) = ReviewBook::open(PathBuf::from(path));
-    let mut review = Review::new(book, &store);
-    let tasks = u32::try_from(store.tasks().len()).unwrap();
+    let mut session = Session::open(&[], Some(Path::new(&path)), "killed");
+    let tasks = u32::try_from(session.store.tasks().len()).unwrap();
     for step in 0.. {
         let task = step % tasks;
-        review.toggle_reviewed(&store, task).unwrap();
-        review
-            .set_note(&store, task, &format!("第{step}次修改"))
-            .unwrap();
+        session.toggle(task, Status::Reviewed);
+        session.note(task, &format!("第{step}次修改"));
     }
 }
 
 #[test]
-fn a_killed_writer_leaves_a_readable_file() {
+fn a_killed_writer_leaves_a_readable_file_and_no_temp_files() {
     let dir = tempfile::tempdir().unwrap();
     let test_binary = std::env::current_exe().unwrap();
     for round in 0..8u64 {
@@ -373,8 +458,197 @@ fn a_killed_writer_leaves_a_readable_file() {
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
 
-        let (book, warning) = ReviewBook::open(path.clone());
+        let (book, warning) = Book::open(path.clone());
         assert_eq!(warning, None, "round {round}: the file must stay readable");
-        assert!(book.marks().count() > 0, "round {round}");
+        assert!(!book.marks().is_empty(), "round {round}");
+        book.remove_stale_temp_files();
+        let temps: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".zeren-tmp"))
+            .collect();
+        assert_eq!(temps, Vec::<String>::new(), "round {round}");
     }
+}
+
+#[test]
+fn two_reviewers_saving_one_file_keep_each_others_marks() {
+    let dir = folder_with_samples();
+    let mut alice = Session::open(&[dir.path().to_path_buf()], None, "alice");
+    let mut bob = Session::open(&[dir.path().to_path_buf()], None, "bob");
+    alice.toggle(1, Status::Reviewed);
+    bob.toggle(2, Status::Flagged);
+    alice.toggle(3, Status::Reviewed);
+    let reopened = Session::folder(dir.path());
+    assert_eq!(reopened.review.status(1), Some(Status::Reviewed));
+    assert_eq!(reopened.review.status(2), Some(Status::Flagged));
+    assert_eq!(reopened.review.status(3), Some(Status::Reviewed));
+    assert_eq!(&*reopened.review.mark(2).unwrap().reviewer, "bob");
+    assert_eq!(&*reopened.review.mark(3).unwrap().reviewer, "alice");
+
+    // The newer mark of one task wins, whoever saves last.
+    let late = alice
+        .review
+        .toggle(&alice.store, 4, Status::Flagged)
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(5));
+    bob.toggle(4, Status::Reviewed);
+    let saved = save_now(&mut alice.books, &late).unwrap();
+    assert!(saved.foreign, "alice's save saw bob's newer mark");
+    let reopened = Session::folder(dir.path());
+    assert_eq!(reopened.review.status(4), Some(Status::Reviewed));
+}
+
+#[test]
+fn a_mark_whose_task_is_gone_stays_in_the_file_and_is_listed() {
+    let dir = folder_with_samples();
+    let mut session = Session::folder(dir.path());
+    let task = task_numbered(&session.store, SAMPLES[1], "9");
+    session.toggle(task, Status::Flagged);
+    session.note(task, "再核实");
+    let path = dir.path().join(SAMPLES[1]);
+    let text = fs::read_to_string(&path).unwrap();
+    let line = text.lines().find(|line| line.starts_with("9.")).unwrap();
+    fs::write(
+        &path,
+        text.replace(line, "9.完全不同的另一项任务内容。(责任单位:市财政局)"),
+    )
+    .unwrap();
+
+    let mut edited = Session::folder(dir.path());
+    let task = task_numbered(&edited.store, SAMPLES[1], "9");
+    assert_eq!(edited.review.status(task), None);
+    let orphans = edited.review.orphans();
+    assert_eq!(orphans.len(), 1);
+    let (book, id, mark) = orphans[0];
+    assert_eq!(mark.note.as_deref(), Some("再核实"));
+    let id = id.clone();
+    // Another change saves the file: the orphan stays in it.
+    edited.toggle(0, Status::Reviewed);
+    let file = json(&dir.path().join(".zeren-review.json"));
+    assert_eq!(file["documents"][SAMPLES[1]].as_object().unwrap().len(), 1);
+    // Re-attached by hand, it shows as changed.
+    let request = edited
+        .review
+        .reattach(&edited.store, book, &id, task)
+        .unwrap()
+        .unwrap();
+    save_now(&mut edited.books, &request).unwrap();
+    assert_eq!(edited.review.status(task), Some(Status::Flagged));
+    assert!(edited.review.changed(task));
+    let reopened = Session::folder(dir.path());
+    assert!(reopened.review.changed(task));
+    assert_eq!(reopened.review.orphan_count(), 0);
+}
+
+#[test]
+fn a_failed_save_names_the_review_file_and_keeps_the_change() {
+    let dir = folder_with_samples();
+    let path = dir.path().join("sub").join("review.json");
+    let mut session = Session::open(&[dir.path().to_path_buf()], Some(&path), "tester");
+    // The review file's folder is now a regular file: saving must fail.
+    fs::write(dir.path().join("sub"), "").unwrap();
+    let request = session
+        .review
+        .toggle(&session.store, 0, Status::Reviewed)
+        .unwrap();
+    let error = save_now(&mut session.books, &request)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("cannot save the review file"), "{error}");
+    assert!(error.contains("sub/review.json"), "{error}");
+    assert!(!error.contains("zeren-tmp"), "{error}");
+    assert!(error.contains("is not a folder"), "{error}");
+    assert_eq!(
+        session.review.status(0),
+        Some(Status::Reviewed),
+        "kept in memory"
+    );
+    // Once the folder is back, the same request saves.
+    fs::remove_file(dir.path().join("sub")).unwrap();
+    save_now(&mut session.books, &request).unwrap();
+    assert_eq!(json(&path)["version"], 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_review_file_is_written_through_to_its_target() {
+    let dir = folder_with_samples();
+    let team = tempfile::tempdir().unwrap();
+    let target = team.path().join("team-review.json");
+    let link = dir.path().join(".zeren-review.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let mut session = Session::folder(dir.path());
+    session.toggle(0, Status::Reviewed);
+    session.toggle(1, Status::Flagged);
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert_eq!(
+        json(&target)["documents"][SAMPLES[0]]
+            .as_object()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_review_file_is_never_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder_with_samples();
+    let mut session = Session::folder(dir.path());
+    session.toggle(0, Status::Reviewed);
+    let path = dir.path().join(".zeren-review.json");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let before = fs::read(&path).unwrap();
+
+    let mut again = Session::open(&[dir.path().to_path_buf()], None, "tester");
+    assert!(
+        matches!(again.warnings.as_slice(), [OpenWarning::ReadOnly { .. }]),
+        "{:?}",
+        again.warnings
+    );
+    assert_eq!(
+        again.review.status(0),
+        Some(Status::Reviewed),
+        "marks are shown"
+    );
+    let request = again
+        .review
+        .toggle(&again.store, 1, Status::Reviewed)
+        .unwrap();
+    let error = save_now(&mut again.books, &request)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("read-only"), "{error}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444);
+}
+
+#[test]
+fn stale_temporary_files_are_removed_and_others_kept() {
+    let dir = folder_with_samples();
+    let path = dir.path().join(".zeren-review.json");
+    let mut session = Session::folder(dir.path());
+    session.toggle(0, Status::Reviewed);
+    let ours = dir.path().join(".zeren-review.json.a1b2c3.zeren-tmp");
+    let old = dir.path().join(".zeren-Xy12Za.tmp");
+    let young = dir.path().join(".zeren-Qq34Rr.tmp");
+    let users = dir.path().join("notes.tmp");
+    for file in [&ours, &old, &young, &users] {
+        fs::write(file, "partial").unwrap();
+    }
+    let day_ago = std::time::SystemTime::now() - Duration::from_secs(24 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(day_ago)
+        .unwrap();
+    let (book, _) = Book::open(path);
+    assert_eq!(book.remove_stale_temp_files(), 2);
+    assert!(!ours.exists() && !old.exists());
+    assert!(young.exists(), "a young one may be an export being written");
+    assert!(users.exists());
 }

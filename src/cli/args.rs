@@ -90,9 +90,12 @@ pub struct DashboardArgs {
     /// Language of the labels (default: from LANG; zh* gives Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// The review file holding marks and notes (default: .zeren-review.json beside the documents).
+    /// The review file holding marks and notes (default: .zeren-review.json in each folder given).
     #[arg(long, value_name = "FILE")]
     pub review: Option<PathBuf>,
+    /// The name recorded with each mark (default: $USER).
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
 }
 
 /// Arguments of `zeren export`.
@@ -108,7 +111,7 @@ pub struct ExportArgs {
     /// Write to FILE instead of stdout (written whole, or not at all); xlsx needs it.
     #[arg(long, short, value_name = "FILE", required_if_eq("format", "xlsx"))]
     pub output: Option<PathBuf>,
-    /// The review file whose marks and notes to include (default: .zeren-review.json beside the documents).
+    /// The review file whose marks and notes to include (default: .zeren-review.json in each folder given).
     #[arg(long, value_name = "FILE")]
     pub review: Option<PathBuf>,
 }

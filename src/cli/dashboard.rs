@@ -1,19 +1,23 @@
 //! `zeren [PATH]...`: the dashboard, started with the shared filters set.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::time::Duration;
 
 use super::args::{DashboardArgs, FilterArgs};
 use crate::load::load_with_progress;
-use crate::review::{Review, ReviewBook, default_review_path};
+use crate::review::{Book, OpenWarning, Places, Review, reviewer_name};
+
+/// The review of the loaded documents and the files it is saved to, and the
+/// message for the status line.
+type OpenedReview = (Option<(Review, Vec<Book>)>, Option<String>);
 use crate::store::Store;
-use crate::tui::app::ReviewState;
 use crate::tui::filters::{DeptChoice, Filters};
 use crate::tui::i18n::Lang;
 use crate::tui::keymap::Keymap;
 use crate::tui::loading::Loading;
 use crate::tui::theme::Theme;
-use crate::tui::{self, Options, Screen};
+use crate::tui::{self, Options, Screen, received_signal};
 
 /// The user's keymap file, when there is a config folder.
 fn user_keymap_path() -> Option<PathBuf> {
@@ -25,8 +29,8 @@ const PATIENCE: Duration = Duration::from_millis(300);
 
 /// Loads the documents and opens the dashboard over them; a load that takes
 /// longer than a moment shows a gauge in the dashboard meanwhile. Fails when
-/// no document could be loaded.
-pub fn run(args: &DashboardArgs) -> anyhow::Result<()> {
+/// no document could be loaded, or when `--review FILE` is not a review file.
+pub fn run(args: &DashboardArgs) -> anyhow::Result<ExitCode> {
     let lang = args
         .lang
         .unwrap_or_else(|| Lang::from_env_value(std::env::var("LANG").ok().as_deref()));
@@ -36,6 +40,7 @@ pub fn run(args: &DashboardArgs) -> anyhow::Result<()> {
     let keymap = match user_keymap_path().filter(|path| path.exists()) {
         Some(path) => Keymap::with_user_file(&path).unwrap_or_else(|error| {
             eprintln!("warning: {error}; using the default keys");
+            crate::logfile::note(&format!("{error}; using the default keys"));
             Keymap::builtin()
         }),
         None => Keymap::builtin(),
@@ -49,7 +54,7 @@ pub fn run(args: &DashboardArgs) -> anyhow::Result<()> {
             let mut screen = Screen::start()?;
             match loading.show(&mut screen, &keymap, lang, &theme)? {
                 Some(store) => (store, Some(screen)),
-                None => return Ok(()),
+                None => return Ok(exit_code(received_signal())),
             }
         }
     };
@@ -64,8 +69,14 @@ pub fn run(args: &DashboardArgs) -> anyhow::Result<()> {
         }
     };
     let filters = initial_filters(&store, &args.filters);
-    let (review, message) = open_review(&store, args, print);
-    tui::run(
+    let (review, message) = match open_review(&store, args, print) {
+        Ok(opened) => opened,
+        Err(error) => {
+            drop(screen);
+            return Err(error);
+        }
+    };
+    let ended = tui::run(
         screen,
         store,
         Options {
@@ -77,32 +88,64 @@ pub fn run(args: &DashboardArgs) -> anyhow::Result<()> {
             paths: args.input.paths.clone(),
             message,
         },
-    )
+    )?;
+    report_unsaved(&ended.unsaved);
+    Ok(exit_code(ended.signal))
 }
 
-/// The review file of `--review`, or the default one beside the documents;
-/// a file set aside because it was unusable is reported (on stderr too when
-/// `print`).
-fn open_review(
-    store: &Store,
-    args: &DashboardArgs,
-    print: bool,
-) -> (Option<ReviewState>, Option<String>) {
-    let Some(path) = args
-        .review
-        .clone()
-        .or_else(|| default_review_path(&args.input.paths))
-    else {
-        return (None, None);
-    };
-    let (book, warning) = ReviewBook::open(path);
-    let message = warning.map(|warning| {
+/// 0, or 128 + the signal that ended the dashboard.
+fn exit_code(signal: Option<i32>) -> ExitCode {
+    match signal {
+        Some(signal) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
+        None => ExitCode::SUCCESS,
+    }
+}
+
+/// Says which marks could not be saved before quitting, and where they were
+/// kept instead.
+fn report_unsaved(unsaved: &crate::review::saver::Unsaved) {
+    if unsaved.changes.is_empty() {
+        return;
+    }
+    for error in &unsaved.errors {
+        eprintln!("warning: {error}");
+    }
+    match crate::review::rescue::keep(&unsaved.changes) {
+        Some(path) => eprintln!(
+            "warning: {} mark changes could not be saved; they are kept in {}",
+            unsaved.changes.len(),
+            path.display()
+        ),
+        None => eprintln!(
+            "warning: {} mark changes could not be saved",
+            unsaved.changes.len()
+        ),
+    }
+}
+
+/// The review files of each document (`--review FILE`, or the defaults);
+/// the problems met opening them are reported (on stderr too when
+/// `print`). A `--review FILE` that zeren must leave alone is an error.
+fn open_review(store: &Store, args: &DashboardArgs, print: bool) -> anyhow::Result<OpenedReview> {
+    let places = Places::new(store, &args.input.paths, args.review.as_deref());
+    if places.books.is_empty() {
+        return Ok((None, None));
+    }
+    let reviewer = reviewer_name(args.reviewer.as_deref());
+    let (review, books, warnings) = Review::open(store, places, &reviewer);
+    let mut messages = Vec::new();
+    for warning in warnings {
+        if args.review.is_some() && matches!(warning, OpenWarning::Refused { .. }) {
+            anyhow::bail!("{warning}");
+        }
         if print {
             eprintln!("warning: {warning}");
         }
-        warning.to_string()
-    });
-    (Some(ReviewState::new(Review::new(book, store))), message)
+        crate::logfile::note(&warning.to_string());
+        messages.push(warning.to_string());
+    }
+    let message = (!messages.is_empty()).then(|| messages.join("; "));
+    Ok((Some((review, books)), message))
 }
 
 /// The dashboard filters the command-line options ask for.

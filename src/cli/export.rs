@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::args::ExportArgs;
 use super::output::write_output;
 use crate::export::{self, ExportView};
-use crate::review::{Mark, Review, ReviewBook, default_review_path};
+use crate::review::{OpenWarning, Places, Review, TaskMark};
 use crate::store::{Filter, Store, TaskId};
 
 /// Writes the filtered store in the chosen format, with the review marks.
@@ -13,30 +13,31 @@ pub fn run(store: &Store, filter: &Filter, args: &ExportArgs) -> anyhow::Result<
     if let Some(problem) = super::describe_empty(filter) {
         eprintln!("warning: {problem}");
     }
-    let view = ExportView::new(store, filter).with_marks(review_marks(store, args));
+    let view = ExportView::new(store, filter).with_marks(review_marks(store, args)?);
     write_output(args.output.as_deref(), |out| {
         export::write(store, &view, args.format, out)
     })
 }
 
-/// The marks of the review file (`--review FILE` or the default), read
-/// without changing or moving the file.
-fn review_marks(store: &Store, args: &ExportArgs) -> BTreeMap<TaskId, Mark> {
-    let path = match &args.review {
-        Some(path) => {
-            if !path.exists() {
-                eprintln!("warning: {}: review file not found", path.display());
-            }
-            path.clone()
-        }
-        None => match default_review_path(&args.input.paths) {
-            Some(path) => path,
-            None => return BTreeMap::new(),
-        },
-    };
-    let (book, warning) = ReviewBook::open_read_only(path);
-    if let Some(warning) = warning {
-        eprintln!("warning: {warning}");
+/// The marks of each document's review file (`--review FILE`, or the
+/// defaults), read without changing or moving any file. A `--review FILE`
+/// that is not a review file is an error; a default one is a warning.
+fn review_marks(store: &Store, args: &ExportArgs) -> anyhow::Result<BTreeMap<TaskId, TaskMark>> {
+    if let Some(path) = &args.review
+        && !path.exists()
+        && path.symlink_metadata().is_err()
+    {
+        eprintln!("warning: {}: review file not found", path.display());
     }
-    Review::new(book, store).marked_tasks()
+    let places = Places::new(store, &args.input.paths, args.review.as_deref());
+    let (review, warnings) = Review::open_read_only(store, places);
+    for warning in warnings {
+        match warning {
+            OpenWarning::Refused { .. } if args.review.is_some() => {
+                anyhow::bail!("{warning}");
+            }
+            warning => eprintln!("warning: {warning}"),
+        }
+    }
+    Ok(review.marked_tasks())
 }

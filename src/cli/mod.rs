@@ -50,10 +50,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             stats::run(&store, &filter);
             Ok(ExitCode::SUCCESS)
         }
-        None => {
-            dashboard::run(&cli.dashboard)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => dashboard::run(&cli.dashboard),
     }
 }
 
@@ -90,6 +87,7 @@ fn department_table() -> Cow<'static, DepartmentTable> {
         Err(error) => {
             let error = anyhow::Error::from(error);
             eprintln!("warning: {error:#}; using the built-in department table");
+            crate::logfile::note(&format!("{error:#}; using the built-in department table"));
             Cow::Borrowed(builtin)
         }
     }

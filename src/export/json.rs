@@ -59,6 +59,8 @@ struct TaskOut<'a> {
 struct ReviewOut<'a> {
     status: Status,
     note: Option<&'a str>,
+    /// The task's text differs from the text that was reviewed.
+    changed: bool,
 }
 
 #[derive(Serialize)]
@@ -179,6 +181,7 @@ fn task_out<'a>(store: &'a Store, view: &'a ExportView, id: TaskId) -> TaskOut<'
         review: view.mark(id).map(|mark| ReviewOut {
             status: mark.status,
             note: mark.note.as_deref(),
+            changed: view.changed(id),
         }),
     }
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use crate::model::{Role, UNIT_SEPARATOR};
-use crate::review::Mark;
+use crate::review::{Mark, TaskMark};
 use crate::store::{DocId, Filter, Store, StoreWarning, Task, TaskId};
 
 /// Separator of the levels of a section path in a table export.
@@ -87,7 +87,7 @@ pub struct ExportView {
     /// Tasks passing every filter, in document order.
     pub tasks: Vec<TaskId>,
     /// Review marks by task (empty when no review file is used).
-    pub marks: BTreeMap<TaskId, Mark>,
+    pub marks: BTreeMap<TaskId, TaskMark>,
 }
 
 impl ExportView {
@@ -124,14 +124,19 @@ impl ExportView {
     }
 
     /// The same view carrying review marks (see [`crate::review::Review::marked_tasks`]).
-    pub fn with_marks(mut self, marks: BTreeMap<TaskId, Mark>) -> Self {
+    pub fn with_marks(mut self, marks: BTreeMap<TaskId, TaskMark>) -> Self {
         self.marks = marks;
         self
     }
 
     /// The review mark of a task, if it has one.
     pub fn mark(&self, task: TaskId) -> Option<&Mark> {
-        self.marks.get(&task)
+        self.marks.get(&task).map(|marked| &marked.mark)
+    }
+
+    /// True when a marked task's text changed since it was reviewed.
+    pub fn changed(&self, task: TaskId) -> bool {
+        self.marks.get(&task).is_some_and(|marked| marked.changed)
     }
 
     /// True when a warning belongs in the export: it is about a document in

@@ -13,7 +13,7 @@ const SHEET_NAME: &str = "任务";
 
 /// The columns: header and width (in Excel character units; a Chinese
 /// character takes about two).
-const COLUMNS: [(&str, f64); 11] = [
+const COLUMNS: [(&str, f64); 14] = [
     ("城市", 10.0),
     ("文件", 28.0),
     ("计划", 28.0),
@@ -25,6 +25,9 @@ const COLUMNS: [(&str, f64); 11] = [
     ("配合单位", 28.0),
     ("审核状态", 10.0),
     ("备注", 36.0),
+    ("审核人", 10.0),
+    ("审核时间", 20.0),
+    ("审核后已修改", 12.0),
 ];
 
 /// The 序号 column, written as a number when the task number is one so that
@@ -77,6 +80,7 @@ fn write_task(
     let document = store.document(task.document);
     let cells = JoinedCells::of(store, task);
     let mark = view.mark(id);
+    let reviewed_at = mark.map(|mark| mark.updated_iso()).unwrap_or_default();
     let texts = [
         document.meta.city.as_deref().unwrap_or_default(),
         &document.source,
@@ -90,6 +94,9 @@ fn write_task(
         mark.map_or("", |mark| mark.status.label_zh()),
         mark.and_then(|mark| mark.note.as_deref())
             .unwrap_or_default(),
+        mark.map_or("", |mark| &mark.reviewer),
+        &reviewed_at,
+        if view.changed(id) { "是" } else { "" },
     ];
     for (column, text) in (0u16..).zip(texts) {
         match text.parse::<u32>() {

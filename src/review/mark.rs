@@ -1,11 +1,16 @@
-//! What a reviewer records about a task: a status and an optional note.
+//! What a reviewer records about a task: a status, an optional note, who and
+//! when, and what the task said when it was reviewed.
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::fingerprint::fingerprint;
+use crate::clock::Timestamp;
 use crate::store::{Store, TaskId};
 
 /// How many characters of the task text a mark keeps for a human reader.
-const CONTEXT_TEXT_CHARS: usize = 30;
+pub const CONTEXT_TEXT_CHARS: usize = 30;
 
 /// The review status of a marked task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -36,51 +41,51 @@ impl Status {
 }
 
 /// One task's mark. A task without a mark is unreviewed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
     pub status: Status,
-    #[serde(default)]
     pub note: Option<String>,
-    /// When the mark last changed, ISO 8601 UTC (`2024-05-01T04:30:00Z`).
-    #[serde(default)]
-    pub updated: String,
-    /// Where the task is, for a person reading the review file; not used to
-    /// find the task.
-    #[serde(default)]
-    pub task: MarkContext,
+    /// Who made the mark (`$USER` or `--reviewer`); empty when not known.
+    pub reviewer: Arc<str>,
+    /// When the mark last changed; the newer mark wins when two reviewers
+    /// changed the same task.
+    pub updated: Timestamp,
+    /// The task as it was reviewed.
+    pub task: Reviewed,
 }
 
-/// A human-readable pointer to a marked task.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MarkContext {
-    /// The document's file name (without its folder, which may move).
-    #[serde(default)]
-    pub file: String,
-    #[serde(default)]
+/// What a marked task looked like when it was reviewed: enough to find it
+/// again after an edit, and to show a person reading the file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reviewed {
+    /// The task's number as written.
     pub number: Option<String>,
-    /// The first 30 characters of the task text.
-    #[serde(default)]
+    /// The first [`CONTEXT_TEXT_CHARS`] characters of the text.
     pub text: String,
+    /// [`super::fingerprint::fingerprint`] of the whole text; `None` in marks
+    /// of the first review file format.
+    pub fingerprint: Option<u64>,
+    /// True when the mark was moved by hand to a task whose text differs
+    /// from the text reviewed.
+    pub changed: bool,
 }
 
-impl MarkContext {
-    /// The context of one task of `store`.
-    pub fn of(store: &Store, id: TaskId) -> Self {
-        let task = store.task(id);
-        let source = &store.document(task.document).source;
-        let file = source
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or(source)
-            .to_string();
+impl Reviewed {
+    /// One task of `store` as it is now.
+    pub fn of(store: &Store, task: TaskId) -> Self {
+        let text = store.task_text(task);
         Self {
-            file,
-            number: task.number.as_deref().map(str::to_string),
-            text: store
-                .text_of(task)
-                .chars()
-                .take(CONTEXT_TEXT_CHARS)
-                .collect(),
+            number: store.task(task).number.as_deref().map(str::to_string),
+            text: text.chars().take(CONTEXT_TEXT_CHARS).collect(),
+            fingerprint: Some(fingerprint(text)),
+            changed: false,
         }
+    }
+}
+
+impl Mark {
+    /// When the mark was made, as ISO 8601 UTC text.
+    pub fn updated_iso(&self) -> String {
+        self.updated.iso()
     }
 }

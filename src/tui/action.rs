@@ -54,6 +54,11 @@ pub enum Action {
     ToggleFlagged,
     EditNote,
     CycleReviewFilter,
+    Undo,
+    Orphans,
+    ReattachMark,
+    DropMark,
+    Suspend,
     Problems,
     Export,
     Accept,
@@ -70,11 +75,12 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 45] = [
         Action::Help,
         Action::Warnings,
         Action::Problems,
         Action::Export,
+        Action::Suspend,
         Action::Quit,
         Action::NextPane,
         Action::PrevPane,
@@ -101,6 +107,10 @@ impl Action {
         Action::ToggleFlagged,
         Action::EditNote,
         Action::CycleReviewFilter,
+        Action::Undo,
+        Action::Orphans,
+        Action::ReattachMark,
+        Action::DropMark,
         Action::Accept,
         Action::Cancel,
         Action::CursorLeft,
@@ -117,13 +127,14 @@ impl Action {
     pub fn group(self) -> Group {
         use Action::*;
         match self {
-            Help | Warnings | Problems | Export | Quit => Group::General,
+            Help | Warnings | Problems | Export | Suspend | Quit => Group::General,
             NextPane | PrevPane | FocusCities | FocusSections | FocusTasks | FocusLeads | Up
             | Down | PageUp | PageDown | Top | Bottom | Collapse | Expand => Group::Navigation,
             Select | Search | DeptFilter | CycleRole | CycleKinds | PopFilter | ClearFilters => {
                 Group::Filters
             }
-            ToggleReviewed | ToggleFlagged | EditNote | CycleReviewFilter => Group::Review,
+            ToggleReviewed | ToggleFlagged | EditNote | CycleReviewFilter | Undo | Orphans
+            | ReattachMark | DropMark => Group::Review,
             Accept | Cancel | CursorLeft | CursorRight | CursorHome | CursorEnd | DeleteBack
             | DeleteForward | CompletionUp | CompletionDown => Group::Editing,
         }

@@ -78,6 +78,10 @@ pub struct Labels {
     pub problems: &'static str,
     pub problems_hint: &'static str,
     pub no_problems: &'static str,
+    pub changed: &'static str,
+    pub by: &'static str,
+    pub orphans: &'static str,
+    pub no_orphans: &'static str,
     pub groups: [&'static str; 5],
 }
 
@@ -144,6 +148,10 @@ pub static EN: Labels = Labels {
     problems: "Problems",
     problems_hint: "Enter shows the task, Esc closes",
     no_problems: "No problems found",
+    changed: "changed since review",
+    by: "by",
+    orphans: "Orphaned marks",
+    no_orphans: "Every mark has its task",
     groups: [
         "General",
         "Navigation",
@@ -198,6 +206,10 @@ pub static ZH: Labels = Labels {
     problems: "问题",
     problems_hint: "Enter 查看任务,Esc 关闭",
     no_problems: "没有发现问题",
+    changed: "审核后已修改",
+    by: "审核人",
+    orphans: "孤立标记",
+    no_orphans: "每个标记都有对应任务",
     groups: ["通用", "移动", "筛选", "审核", "编辑输入"],
 };
 
@@ -234,6 +246,11 @@ pub fn describe(action: Action, lang: Lang) -> &'static str {
         Action::ToggleFlagged => ("Flag the task", "标记为有问题"),
         Action::EditNote => ("Edit the task's note", "编辑备注"),
         Action::CycleReviewFilter => ("Show all / unreviewed / flagged", "显示全部/未审核/有问题"),
+        Action::Undo => ("Undo the last mark change", "撤销上一次标记"),
+        Action::Orphans => ("Show orphaned marks", "显示孤立标记"),
+        Action::ReattachMark => ("Attach the orphan to the task", "把孤立标记挂到所选任务"),
+        Action::DropMark => ("Drop the orphaned mark", "删除孤立标记"),
+        Action::Suspend => ("Suspend (fg resumes)", "挂起(fg 恢复)"),
         Action::Accept => ("Apply", "确定"),
         Action::Cancel => ("Cancel", "取消"),
         Action::CursorLeft => ("Cursor left", "光标左移"),
@@ -273,6 +290,10 @@ pub fn hint_label(action: Action, lang: Lang) -> &'static str {
         Action::ToggleFlagged => ("flag", "存疑"),
         Action::EditNote => ("note", "备注"),
         Action::CycleReviewFilter => ("show", "显示"),
+        Action::Undo => ("undo", "撤回"),
+        Action::Orphans => ("orphans", "孤立标记"),
+        Action::ReattachMark => ("attach", "挂到任务"),
+        Action::DropMark => ("drop", "删除"),
         Action::Accept => ("apply", "确定"),
         Action::Cancel => ("cancel", "取消"),
         Action::CompletionDown => ("pick", "选择"),
@@ -311,6 +332,58 @@ pub mod message {
             lang,
             format!("not saved: {error}"),
             format!("未保存:{error}"),
+        )
+    }
+
+    /// `u` with nothing to undo.
+    pub fn nothing_to_undo(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "nothing to undo",
+            Lang::Zh => "没有可撤销的标记",
+        }
+    }
+
+    /// Re-attaching an orphaned mark needs a task selected.
+    pub fn no_task_selected(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "select a task in the Tasks pane first",
+            Lang::Zh => "请先在任务窗格选择一个任务",
+        }
+    }
+
+    /// An orphaned mark was attached to the selected task.
+    pub fn reattached(lang: Lang) -> String {
+        pick(
+            lang,
+            "mark attached to the selected task (u undoes)".to_string(),
+            "已把标记挂到所选任务(u 撤销)".to_string(),
+        )
+    }
+
+    /// An orphaned mark was dropped.
+    pub fn dropped(lang: Lang) -> String {
+        pick(
+            lang,
+            "mark dropped (u undoes)".to_string(),
+            "已删除标记(u 撤销)".to_string(),
+        )
+    }
+
+    /// A save keeps failing: the marks stay in memory and it is retried.
+    pub fn save_retrying(lang: Lang, error: &str) -> String {
+        pick(
+            lang,
+            format!("not saved yet: {error}; kept in memory, retrying"),
+            format!("尚未保存:{error};已保留在内存中,正在重试"),
+        )
+    }
+
+    /// How many marks lost their task.
+    pub fn orphaned(lang: Lang, count: usize) -> String {
+        pick(
+            lang,
+            format!("{count} orphaned marks"),
+            format!("{count} 个孤立标记"),
         )
     }
 

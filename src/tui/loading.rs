@@ -110,7 +110,8 @@ impl Loading {
             if let Some(store) = self.poll(TICK)? {
                 return Ok(Some(store));
             }
-            for incoming in screen.inbox.try_iter() {
+            let queued: Vec<Incoming> = screen.inbox.try_iter().collect();
+            for incoming in queued {
                 match incoming {
                     Incoming::Terminal(Event::Key(key))
                         if key.kind != KeyEventKind::Release
@@ -124,6 +125,9 @@ impl Loading {
                     Incoming::TerminalFailed(error) => {
                         return Err(error).context("cannot read the terminal");
                     }
+                    Incoming::Signal(_) => return Ok(None),
+                    Incoming::Suspend => screen.suspend()?,
+                    Incoming::Resumed => screen.resume()?,
                     _ => {}
                 }
             }

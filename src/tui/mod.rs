@@ -1,8 +1,9 @@
 //! The dashboard: a ratatui + crossterm terminal app over the store.
 //!
 //! `App` holds the state and turns actions into new state, `ui` draws the
-//! state, `worker` computes filtered views off the input thread, `screen`
-//! owns the terminal and always restores it, `loading` shows a gauge while
+//! state, `worker` computes filtered views off the input thread, the review
+//! saver saves marks off it too, `screen` owns the terminal and always
+//! restores it (on panic and on signals too), `loading` shows a gauge while
 //! a large folder loads, and this module runs the thin event loop.
 
 pub mod action;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
+use std::time::Duration;
 
 use anyhow::Context;
 use ratatui::crossterm::event::{Event, MouseEventKind};
@@ -33,11 +35,16 @@ use filters::Filters;
 use i18n::Lang;
 use keymap::Keymap;
 use screen::Incoming;
-pub use screen::Screen;
+pub use screen::{Screen, received_signal};
 use theme::Theme;
-use worker::Worker;
+use worker::{Worker, panic_text};
 
+use crate::review::saver::{Saver, SaverContext, Unsaved};
+use crate::review::{Book, Review};
 use crate::store::Store;
+
+/// How long quitting waits for the last saves.
+const SAVE_PATIENCE: Duration = Duration::from_secs(8);
 
 /// How the dashboard starts.
 #[derive(Debug)]
@@ -46,21 +53,35 @@ pub struct Options {
     pub theme: Theme,
     pub keymap: Keymap,
     pub filters: Filters,
-    /// Marks and notes, when a review file is in use.
-    pub review: Option<ReviewState>,
+    /// Marks and notes, with the review files they are saved to.
+    pub review: Option<(Review, Vec<Book>)>,
     /// The paths the documents came from (exports go beside them).
     pub paths: Vec<PathBuf>,
     /// A message for the status line at start (a review file set aside…).
     pub message: Option<String>,
 }
 
-/// Runs the dashboard on `screen` until the user quits; the terminal is
-/// restored when `screen` is dropped, also on error and on panic.
-pub fn run(mut screen: Screen, store: Store, options: Options) -> anyhow::Result<()> {
+/// How the dashboard ended.
+#[derive(Debug, Default)]
+pub struct Ended {
+    /// Marks that could not be saved before quitting, and why.
+    pub unsaved: Unsaved,
+    /// The terminating signal that ended it, if one did.
+    pub signal: Option<i32>,
+}
+
+/// Runs the dashboard on `screen` until the user quits or a signal ends it;
+/// saves what is pending, then restores the terminal (also on error and on
+/// panic).
+pub fn run(mut screen: Screen, store: Store, options: Options) -> anyhow::Result<Ended> {
     let store = Arc::new(store);
     let to_loop = screen.sender.clone();
-    let worker = Worker::spawn(Arc::clone(&store), move |view| {
-        to_loop.send(Incoming::App(Msg::View(view))).is_ok()
+    let worker = Worker::spawn(Arc::clone(&store), move |outcome| {
+        let msg = match outcome {
+            Ok(view) => Msg::View(view),
+            Err(panic) => Msg::WorkerFailed(failure_text("view", &panic)),
+        };
+        to_loop.send(Incoming::App(msg)).is_ok()
     })
     .context("cannot start the view worker")?;
     spawn_problem_check(Arc::clone(&store), screen.sender.clone());
@@ -73,50 +94,125 @@ pub fn run(mut screen: Screen, store: Store, options: Options) -> anyhow::Result
     .with_filters(options.filters)
     .with_export_paths(options.paths)
     .with_message(options.message);
-    if let Some(review) = options.review {
-        app = app.with_review(review);
+    let mut saver = None;
+    if let Some((review, books)) = options.review {
+        let context = SaverContext {
+            store: Arc::clone(&store),
+            keys: Arc::clone(review.keys()),
+            places: Arc::clone(review.places()),
+        };
+        let to_loop = screen.sender.clone();
+        saver = Some(
+            Saver::spawn(books, context, move |event| {
+                to_loop.send(Incoming::App(Msg::Saver(event))).is_ok()
+            })
+            .context("cannot start saving marks")?,
+        );
+        app = app.with_review(ReviewState::new(review));
     }
     let jobs = Jobs {
         store,
         worker,
+        saver,
         sender: screen.sender.clone(),
     };
     let first = app.first_view();
     jobs.run(first);
+    let outcome = event_loop(&mut screen, &mut app, &jobs);
+    jobs.submit_saves(&mut app);
+    let unsaved = jobs
+        .saver
+        .as_ref()
+        .map(|saver| saver.flush(SAVE_PATIENCE))
+        .unwrap_or_default();
+    drop(screen);
+    let signal = outcome?;
+    Ok(Ended { unsaved, signal })
+}
+
+/// Draws and handles messages until the app quits; returns the terminating
+/// signal, if one ended it.
+fn event_loop(screen: &mut Screen, app: &mut App, jobs: &Jobs) -> anyhow::Result<Option<i32>> {
     let mut redraw = true;
     while !app.quit {
         if redraw {
-            screen.terminal.draw(|frame| ui::draw(frame, &mut app))?;
+            screen.terminal.draw(|frame| ui::draw(frame, app))?;
         }
-        redraw = handle_next(&screen.inbox, &mut app, &jobs)?;
+        redraw = match handle_next(&screen.inbox, app, jobs)? {
+            Handled::Redraw(redraw) => redraw,
+            Handled::Signal(signal) => return Ok(Some(signal)),
+            Handled::Suspend => {
+                screen.suspend()?;
+                true
+            }
+            Handled::Resumed => {
+                screen.resume()?;
+                true
+            }
+        };
+        if app.suspend {
+            app.suspend = false;
+            screen.suspend()?;
+            redraw = true;
+        }
     }
-    Ok(())
+    Ok(None)
+}
+
+/// The text on the status line for a worker that failed.
+fn failure_text(worker: &str, panic: &str) -> String {
+    let log = crate::logfile::path()
+        .map(|path| format!(" (see {})", path.display()))
+        .unwrap_or_default();
+    crate::logfile::note(&format!("the {worker} worker failed: {panic}"));
+    format!("the {worker} worker failed: {panic}{log}")
 }
 
 /// Where the app's commands are carried out, off the input thread.
 struct Jobs {
     store: Arc<Store>,
     worker: Worker,
+    saver: Option<Saver>,
     sender: Sender<Incoming>,
 }
 
 impl Jobs {
     fn run(&self, command: Command) {
         match command {
-            Command::View(request) => self.worker.submit(request),
+            Command::View(request) => {
+                if !self.worker.submit(request) {
+                    let failure = failure_text("view", "it stopped");
+                    let _ = self.sender.send(Incoming::App(Msg::WorkerFailed(failure)));
+                }
+            }
             Command::Export { view, path } => {
                 let store = Arc::clone(&self.store);
                 let sender = self.sender.clone();
                 let spawned = thread::Builder::new()
                     .name("zeren-export".to_string())
                     .spawn(move || {
-                        let outcome = app::run_export(&store, &view, &path);
+                        let outcome =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                app::run_export(&store, &view, &path)
+                            }))
+                            .unwrap_or_else(|panic| {
+                                Err(failure_text("export", &panic_text(panic.as_ref())))
+                            });
                         let _ = sender.send(Incoming::App(Msg::Exported(outcome)));
                     });
                 if let Err(error) = spawned {
                     let outcome = Err(format!("cannot start the export: {error}"));
                     let _ = self.sender.send(Incoming::App(Msg::Exported(outcome)));
                 }
+            }
+        }
+    }
+
+    /// Hands the saves the app asked for to the saver.
+    fn submit_saves(&self, app: &mut App) {
+        for request in app.take_saves() {
+            if let Some(saver) = &self.saver {
+                saver.submit(request);
             }
         }
     }
@@ -128,13 +224,27 @@ fn spawn_problem_check(store: Arc<Store>, sender: Sender<Incoming>) {
     let _ = thread::Builder::new()
         .name("zeren-check".to_string())
         .spawn(move || {
-            let _ = sender.send(Incoming::App(Msg::Problems(crate::check::check(&store))));
+            let msg = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::check::check(&store)
+            })) {
+                Ok(problems) => Msg::Problems(problems),
+                Err(panic) => Msg::WorkerFailed(failure_text("check", &panic_text(panic.as_ref()))),
+            };
+            let _ = sender.send(Incoming::App(msg));
         });
 }
 
-/// Waits for the next message, then handles every message already queued;
-/// returns whether anything changed on screen.
-fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, jobs: &Jobs) -> anyhow::Result<bool> {
+/// What handling the queued messages came to.
+enum Handled {
+    /// Whether anything changed on screen.
+    Redraw(bool),
+    Signal(i32),
+    Suspend,
+    Resumed,
+}
+
+/// Waits for the next message, then handles every message already queued.
+fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, jobs: &Jobs) -> anyhow::Result<Handled> {
     let first = inbox.recv().context("the input thread stopped")?;
     let mut redraw = false;
     for incoming in std::iter::once(first).chain(inbox.try_iter()) {
@@ -152,15 +262,19 @@ fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, jobs: &Jobs) -> anyhow
             Incoming::TerminalFailed(error) => {
                 return Err(error).context("cannot read the terminal");
             }
+            Incoming::Signal(signal) => return Ok(Handled::Signal(signal)),
+            Incoming::Suspend => return Ok(Handled::Suspend),
+            Incoming::Resumed => return Ok(Handled::Resumed),
             Incoming::App(msg) => msg,
         };
         redraw = true;
         if let Some(command) = app.update(msg) {
             jobs.run(command);
         }
-        if app.quit {
+        jobs.submit_saves(app);
+        if app.quit || app.suspend {
             break;
         }
     }
-    Ok(redraw)
+    Ok(Handled::Redraw(redraw))
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod score;
+pub mod tmux;
 
 use std::fs;
 use std::path::{Path, PathBuf};

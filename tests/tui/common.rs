@@ -11,7 +11,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use zeren::check::check;
 use zeren::departments::DepartmentTable;
 use zeren::load::load;
-use zeren::review::{Review, ReviewBook};
+use zeren::review::saver::SaverEvent;
+use zeren::review::{Book, Places, Review, save_now};
 use zeren::tui::app::{App, Command, Msg, ReviewState, run_export};
 use zeren::tui::i18n::Lang;
 use zeren::tui::keymap::Keymap;
@@ -23,6 +24,8 @@ use zeren::tui::view::{MatchCache, compute};
 pub struct Harness {
     pub app: App,
     cache: MatchCache,
+    /// The review files, saved at once after each change.
+    pub books: Vec<Book>,
 }
 
 impl Harness {
@@ -57,22 +60,28 @@ impl Harness {
         if let Some(folder) = exports {
             app = app.with_export_paths(vec![folder.to_path_buf()]);
         }
+        let mut books = Vec::new();
         if let Some(path) = review {
-            let (book, _) = ReviewBook::open(path.to_path_buf());
-            app = app.with_review(ReviewState::new(Review::new(book, &store)));
+            let places = Places::new(&store, &[], Some(path));
+            let (review, opened, _) = Review::open(&store, places, "tester");
+            books = opened;
+            app = app.with_review(ReviewState::new(review));
         }
         let first = app.first_view();
         let mut harness = Self {
             app,
             cache: MatchCache::default(),
+            books,
         };
         harness.settle(Some(first));
         harness.send(Msg::Problems(check(&store)));
         harness
     }
 
-    /// Carries out a command at once, as the event loop does in the background.
+    /// Carries out a command at once, as the event loop does in the
+    /// background, and saves what the app asked to save.
     fn settle(&mut self, command: Option<Command>) {
+        self.save();
         let Some(command) = command else {
             return;
         };
@@ -86,6 +95,24 @@ impl Harness {
         };
         let next = self.app.update(msg);
         self.settle(next);
+    }
+
+    /// Saves the app's pending changes at once and tells it how that went.
+    fn save(&mut self) {
+        for request in self.app.take_saves() {
+            let event = match save_now(&mut self.books, &request) {
+                Ok(_) => SaverEvent::Saved {
+                    book: request.book,
+                    seq: request.seq,
+                },
+                Err(error) => SaverEvent::Failed {
+                    book: request.book,
+                    error: error.to_string(),
+                },
+            };
+            let next = self.app.update(Msg::Saver(event));
+            self.settle(next);
+        }
     }
 
     /// Sends one key with modifiers.

@@ -93,14 +93,14 @@ fn help_scrolls_to_its_last_key_on_a_small_screen() {
     let first = screen(&harness.draw(80, 24));
     assert!(first.contains("Show or hide this help"), "{first}");
     assert!(!first.contains("Next completion"), "{first}");
-    assert!(first.contains(" 1–16/49 "), "{first}");
+    assert!(first.contains(" 1–16/54 "), "{first}");
     harness.key(KeyCode::Char('G'));
     let last = screen(&harness.draw(80, 24));
     assert!(last.contains("Next completion"), "{last}");
-    assert!(last.contains(" 34–49/49 "), "{last}");
+    assert!(last.contains(" 39–54/54 "), "{last}");
     harness.key(KeyCode::Char('k'));
     let up = screen(&harness.draw(80, 24));
-    assert!(up.contains(" 33–48/49 "), "{up}");
+    assert!(up.contains(" 38–53/54 "), "{up}");
 }
 
 #[test]

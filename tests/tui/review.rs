@@ -23,10 +23,9 @@ fn marks_and_notes_survive_quitting_and_reopening() {
     harness.key(KeyCode::Char(' '));
     harness.key(KeyCode::Char('j'));
     harness.key(KeyCode::Char(' '));
-    harness.key(KeyCode::Char('j'));
     harness.key(KeyCode::Char(' '));
-    harness.key(KeyCode::Char('j'));
     harness.key(KeyCode::Char('!'));
+    harness.key(KeyCode::Char('k'));
     harness.key(KeyCode::Char('n'));
     assert!(matches!(harness.app.mode, Mode::Note { .. }));
     harness.type_text("牵头单位应为市住建局");
@@ -41,10 +40,11 @@ fn marks_and_notes_survive_quitting_and_reopening() {
 
     let reopened = Harness::with_review(&file);
     assert_eq!(status_of(&reopened, 0), Some(Status::Reviewed));
+    assert_eq!(status_of(&reopened, 1), None);
     assert_eq!(status_of(&reopened, 2), Some(Status::Reviewed));
-    assert_eq!(status_of(&reopened, 3), Some(Status::Flagged));
-    assert_eq!(status_of(&reopened, 4), None);
-    let task = reopened.app.view.tasks[3];
+    assert_eq!(status_of(&reopened, 3), Some(Status::Reviewed));
+    assert_eq!(status_of(&reopened, 4), Some(Status::Flagged));
+    let task = reopened.app.view.tasks[4];
     let note = reopened
         .app
         .review
@@ -59,6 +59,8 @@ fn space_twice_unmarks_and_escape_cancels_a_note() {
     let mut harness = Harness::with_review(&dir.path().join("review.json"));
     harness.key(KeyCode::Char(' '));
     assert_eq!(status_of(&harness, 0), Some(Status::Reviewed));
+    assert_eq!(harness.app.selected_task(), Some(harness.app.view.tasks[1]));
+    harness.key(KeyCode::Char('k'));
     harness.key(KeyCode::Char(' '));
     assert_eq!(status_of(&harness, 0), None);
     harness.key(KeyCode::Char('n'));
@@ -73,7 +75,6 @@ fn the_review_filter_shows_unreviewed_then_flagged_tasks() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = Harness::with_review(&dir.path().join("review.json"));
     harness.key(KeyCode::Char(' '));
-    harness.key(KeyCode::Char('j'));
     harness.key(KeyCode::Char('!'));
     harness.key(KeyCode::Char('f'));
     assert_eq!(
@@ -152,4 +153,39 @@ fn the_export_key_writes_the_filtered_view_to_excel() {
         .collect();
     assert_eq!(written.len(), 1, "{written:?}");
     assert!(written[0].starts_with("zeren-export-"));
+}
+
+#[test]
+fn a_failed_worker_says_so_on_the_status_line() {
+    let mut harness = Harness::samples();
+    harness.key(KeyCode::Char('/'));
+    harness.type_text("东院区");
+    harness.send(zeren::tui::app::Msg::WorkerFailed(
+        "the view worker failed: index out of bounds".to_string(),
+    ));
+    harness.key(KeyCode::Enter);
+    let text = screen(&harness.draw(160, 45));
+    assert!(
+        text.contains("the view worker failed: index out of bounds"),
+        "{text}"
+    );
+    assert!(!harness.app.waiting);
+}
+
+#[test]
+fn undo_brings_back_the_last_mark_and_selects_its_task() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = Harness::with_review(&dir.path().join("review.json"));
+    harness.key(KeyCode::Char(' '));
+    harness.key(KeyCode::Char('!'));
+    assert_eq!(status_of(&harness, 1), Some(Status::Flagged));
+    harness.key(KeyCode::Char('u'));
+    assert_eq!(status_of(&harness, 1), None);
+    assert_eq!(harness.app.selected_task(), Some(harness.app.view.tasks[1]));
+    harness.key(KeyCode::Char('u'));
+    assert_eq!(status_of(&harness, 0), None);
+    let text = screen(&harness.draw(160, 45));
+    assert!(text.contains("0/299 reviewed, 0 flagged"), "{text}");
+    harness.key(KeyCode::Char('u'));
+    assert_eq!(harness.app.message.as_deref(), Some("nothing to undo"));
 }

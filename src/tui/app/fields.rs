@@ -17,6 +17,10 @@ impl App {
         match self.keymap.action(Context::Input, &key) {
             Some(Action::Accept) => self.accept_input(),
             Some(Action::Cancel) => self.cancel_input(),
+            Some(Action::Suspend) => {
+                self.suspend = true;
+                None
+            }
             Some(Action::Quit) => {
                 self.quit = true;
                 None

@@ -24,6 +24,8 @@ use super::view::{ViewRequest, ViewResult};
 use crate::check::Problem;
 use crate::departments::{DeptId, UnitKind};
 use crate::export::ExportView;
+use crate::review::SaveRequest;
+use crate::review::saver::SaverEvent;
 use crate::store::{CityId, RoleFilter, Store, TaskId};
 
 /// The four browsable panes.
@@ -73,6 +75,10 @@ pub enum Mode {
     },
     /// The list of review problems, one selected.
     Problems {
+        cursor: ListCursor,
+    },
+    /// The marks whose task is gone, one selected.
+    Orphans {
         cursor: ListCursor,
     },
 }
@@ -162,6 +168,10 @@ pub enum Msg {
     Problems(Vec<Problem>),
     /// An export finished: the file written, or why it was not.
     Exported(Result<PathBuf, String>),
+    /// What the background saver reports.
+    Saver(SaverEvent),
+    /// A background worker failed; the text says which and why.
+    WorkerFailed(String),
 }
 
 /// Work the dashboard asks the event loop to do off the input thread.
@@ -201,6 +211,14 @@ pub struct App {
     /// draw.
     pub overlay_max_scroll: usize,
     pub quit: bool,
+    /// Set when the user asks to suspend (Ctrl-Z); the event loop suspends
+    /// and clears it.
+    pub suspend: bool,
+    /// A background worker that failed, and why: shown until it is fixed
+    /// (a restart).
+    pub failure: Option<String>,
+    /// Saves asked for by the last updates, taken by [`App::take_saves`].
+    saves: Vec<SaveRequest>,
     /// Marks and notes, when a review file is in use.
     pub review: Option<ReviewState>,
     /// Review problems, once computed.
@@ -237,6 +255,9 @@ impl App {
             heights: [0; 4],
             overlay_max_scroll: 0,
             quit: false,
+            suspend: false,
+            failure: None,
+            saves: Vec::new(),
             review: None,
             problems: None,
             message: None,
@@ -337,6 +358,12 @@ impl App {
                 self.exported(outcome);
                 None
             }
+            Msg::Saver(event) => self.saver_event(event),
+            Msg::WorkerFailed(failure) => {
+                self.failure = Some(failure);
+                self.waiting = false;
+                None
+            }
         }
     }
 
@@ -421,6 +448,7 @@ impl App {
                 None
             }
             Mode::Problems { .. } => self.problems_key(key),
+            Mode::Orphans { .. } => self.orphans_key(key),
             Mode::Search { .. } | Mode::Department { .. } | Mode::Note { .. } => {
                 self.input_key(key)
             }
@@ -477,6 +505,9 @@ impl App {
             Action::ToggleReviewed => return self.toggle_mark(marks::Toggle::Reviewed),
             Action::ToggleFlagged => return self.toggle_mark(marks::Toggle::Flagged),
             Action::EditNote => self.start_note(),
+            Action::Undo => return self.undo_mark(),
+            Action::Orphans => self.open_orphans(),
+            Action::Suspend => self.suspend = true,
             Action::CycleReviewFilter => return self.cycle_review_filter(),
             Action::Problems => {
                 self.mode = Mode::Problems {

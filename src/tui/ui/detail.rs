@@ -41,6 +41,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             None => labels.unreviewed,
         }
         .to_string();
+        if let Some(mark) = review.mark(id) {
+            if !mark.reviewer.is_empty() {
+                value.push_str(&format!(" · {} {}", labels.by, mark.reviewer));
+            }
+            value.push_str(&format!(" · {}", mark.updated.iso()));
+        }
+        if review.changed(id) {
+            value.push_str(&format!(" · {}", labels.changed));
+        }
         if let Some(note) = review.note(id) {
             value.push_str(" · ");
             value.push_str(note);

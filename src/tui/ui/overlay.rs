@@ -10,7 +10,7 @@ use super::list::{PaneFrame, label_and_count};
 use crate::check::Level;
 use crate::tui::action::{Action, Group};
 use crate::tui::app::{App, ListCursor, MAX_COMPLETIONS, Mode};
-use crate::tui::i18n::describe;
+use crate::tui::i18n::{describe, hint_label};
 use crate::tui::text::{truncate, width};
 
 /// Help groups in the order shown.
@@ -148,6 +148,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
             problems_popup(frame, area, app, *cursor);
             0
         }
+        Mode::Orphans { cursor } => {
+            orphans_popup(frame, area, app, *cursor);
+            0
+        }
         Mode::Normal | Mode::Search { .. } | Mode::Note { .. } => 0,
     }
 }
@@ -212,6 +216,86 @@ fn problems_popup(frame: &mut Frame, area: Rect, app: &App, mut cursor: ListCurs
                 ])
             } else {
                 line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The marks whose task is gone: document, number, the text reviewed,
+/// status, who and when, note; the selected one highlighted. The title says
+/// which keys attach or drop it.
+fn orphans_popup(frame: &mut Frame, area: Rect, app: &App, mut cursor: ListCursor) {
+    let labels = app.lang.labels();
+    let rect = popup_rect(area);
+    clear_around(frame, rect, area);
+    let orphans = app
+        .review
+        .as_ref()
+        .map(|review| review.orphans())
+        .unwrap_or_default();
+    let keys: Vec<String> = [
+        Action::ReattachMark,
+        Action::DropMark,
+        Action::Undo,
+        Action::Orphans,
+    ]
+    .iter()
+    .map(|&action| {
+        format!(
+            "{} {}",
+            app.keymap.hint(action),
+            hint_label(action, app.lang)
+        )
+    })
+    .collect();
+    let block = PaneFrame {
+        title: format!("{} {} · {}", labels.orphans, orphans.len(), keys.join("  ")),
+        focused: true,
+        theme: &app.theme,
+    }
+    .block();
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if orphans.is_empty() {
+        frame.render_widget(Line::raw(labels.no_orphans), inner);
+        return;
+    }
+    let height = usize::from(inner.height);
+    cursor.scroll_into_view(height);
+    let cells = usize::from(inner.width);
+    let lines: Vec<Line> = orphans
+        .iter()
+        .enumerate()
+        .skip(cursor.offset)
+        .take(height)
+        .map(|(index, (_, id, mark))| {
+            let status = match mark.status {
+                crate::review::Status::Reviewed => labels.reviewed,
+                crate::review::Status::Flagged => labels.flagged,
+            };
+            let mut text = format!(
+                "{}  {}  {}…  {status}",
+                id.document,
+                mark.task.number.as_deref().unwrap_or("·"),
+                mark.task.text
+            );
+            if !mark.reviewer.is_empty() {
+                text.push_str(&format!(" {} {}", labels.by, mark.reviewer));
+            }
+            text.push_str(&format!(" {}", mark.updated.iso()));
+            if let Some(note) = &mark.note {
+                text.push_str(&format!("  · {note}"));
+            }
+            let text = truncate(&text, cells);
+            if index == cursor.selected {
+                let used = width(&text);
+                Line::from(vec![
+                    Span::styled(text, app.theme.selected),
+                    Span::styled(" ".repeat(cells.saturating_sub(used)), app.theme.selected),
+                ])
+            } else {
+                Line::raw(text)
             }
         })
         .collect();

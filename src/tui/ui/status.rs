@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, progress};
 use crate::tui::filters::{FilterKind, ReviewFilter};
-use crate::tui::i18n::hint_label;
+use crate::tui::i18n::{hint_label, message};
 use crate::tui::text::{truncate, width};
 
 /// The longest chip, in cells.
@@ -43,6 +43,7 @@ fn pane_actions(pane: Pane) -> &'static [Action] {
             Action::ToggleReviewed,
             Action::ToggleFlagged,
             Action::EditNote,
+            Action::Undo,
             Action::CycleReviewFilter,
             Action::Search,
             Action::DeptFilter,
@@ -112,12 +113,29 @@ fn summary(app: &App, cells: usize) -> Line<'static> {
             theme.chip,
         ));
     }
-    if let Some(message) = &app.message {
+    let alert = app.failure.clone().or_else(|| {
+        app.review
+            .as_ref()
+            .and_then(|review| review.failure())
+            .map(|error| message::save_retrying(app.lang, error))
+    });
+    for text in [app.message.clone(), alert].into_iter().flatten() {
         spans.push(Span::raw("  "));
-        spans.push(Span::styled(message.clone(), theme.warning));
+        spans.push(Span::styled(text, theme.warning));
     }
     let mut right = Vec::new();
     if let Some(review) = &app.review {
+        let orphans = review.orphan_count();
+        if orphans > 0 {
+            right.push(Span::styled(
+                format!(
+                    "{} [{}]  ",
+                    message::orphaned(app.lang, orphans),
+                    app.keymap.hint(Action::Orphans)
+                ),
+                theme.warning,
+            ));
+        }
         right.push(Span::styled(
             progress(review, app.store().tasks().len(), app.lang),
             theme.reviewed,

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
         theme: &theme,
     };
     let store = app.shared_store();
-    let marks: Vec<(Option<Status>, bool)> = visible_marks(app, area);
+    let marks: Vec<RowMark> = visible_marks(app, area);
     // Borrowed beside the cursor, never copied: the list can hold a million
     // tasks, and only the visible rows are drawn.
     let tasks = &app.view.tasks;
@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
             let mark = marks
                 .get(index.wrapping_sub(first))
                 .copied()
-                .unwrap_or((None, false));
+                .unwrap_or_default();
             let text_cells = cells.saturating_sub(MARK_CELLS);
             let mut line = task_row(&store, tasks[index], query.as_ref(), &theme, text_cells);
             line.spans.insert(0, mark_span(mark, &theme));
@@ -146,8 +146,17 @@ fn styled_run<'a>(run: String, matched: bool, style: Style) -> Span<'a> {
 /// Cells for the review mark at the start of a row.
 const MARK_CELLS: usize = 2;
 
-/// The review status and note presence of the rows that will be on screen.
-fn visible_marks(app: &mut App, area: Rect) -> Vec<(Option<Status>, bool)> {
+/// What the mark cells of a row show.
+#[derive(Debug, Clone, Copy, Default)]
+struct RowMark {
+    status: Option<Status>,
+    note: bool,
+    changed: bool,
+}
+
+/// The review status, note presence and change since review of the rows
+/// that will be on screen.
+fn visible_marks(app: &mut App, area: Rect) -> Vec<RowMark> {
     let height = usize::from(area.height.saturating_sub(2));
     app.cursors[2].scroll_into_view(height);
     let Some(review) = &app.review else {
@@ -158,14 +167,25 @@ fn visible_marks(app: &mut App, area: Rect) -> Vec<(Option<Status>, bool)> {
         .iter()
         .skip(app.cursors[2].offset)
         .take(height)
-        .map(|&id| (review.status(id), review.note(id).is_some()))
+        .map(|&id| RowMark {
+            status: review.status(id),
+            note: review.note(id).is_some(),
+            changed: review.changed(id),
+        })
         .collect()
 }
 
-/// `✓` reviewed, `!` flagged, then `*` when the task has a note.
-fn mark_span(mark: (Option<Status>, bool), theme: &Theme) -> Span<'static> {
-    let note = if mark.1 { "*" } else { " " };
-    match mark.0 {
+/// `✓` reviewed, `!` flagged, then `~` when the task's text changed since it
+/// was reviewed, else `*` when the task has a note.
+fn mark_span(mark: RowMark, theme: &Theme) -> Span<'static> {
+    let note = if mark.changed {
+        "~"
+    } else if mark.note {
+        "*"
+    } else {
+        " "
+    };
+    match mark.status {
         Some(Status::Reviewed) => Span::styled(format!("✓{note}"), theme.reviewed),
         Some(Status::Flagged) => Span::styled(format!("!{note}"), theme.flagged),
         None => Span::raw(format!(" {note}")),
