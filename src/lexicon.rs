@@ -262,8 +262,19 @@ impl Lexicon {
     }
 
     /// True when `name` ends like a unit (局, 委, 政府, 各街道, 有关部门…).
+    /// A bracket after the name (`各镇政府(街道办事处)`, `县发改局(粮食局)`) is
+    /// looked through.
     pub fn ends_like_unit(&self, name: &str) -> bool {
-        self.unit_ends.ending(name).is_some()
+        if self.unit_ends.ending(name).is_some() {
+            return true;
+        }
+        let Some(open) = name
+            .strip_suffix([')', '）'])
+            .and_then(|inner| inner.rfind(['(', '（']))
+        else {
+            return false;
+        };
+        open > 0 && self.unit_ends.ending(&name[..open]).is_some()
     }
 
     /// The length in bytes of the post `text` ends with (`杨志武副市长` → 副市长).

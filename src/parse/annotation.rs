@@ -226,6 +226,7 @@ fn unclosed(text: &str) -> bool {
 fn parse_role_value(value: &str, role: Role) -> Annotation<'_> {
     let lexicon = lexicon();
     let mut annotation = Annotation::default();
+    let mut waiting: Vec<&str> = Vec::new();
     for clause in top_level_clauses(value) {
         let clause = clause.trim_matches(is_clause_trim);
         if clause.is_empty() {
@@ -236,11 +237,17 @@ fn parse_role_value(value: &str, role: Role) -> Annotation<'_> {
         }
         match lexicon.verb_ending(clause) {
             Some((length, verb_role)) if clause.len() > length => {
+                for earlier in waiting.drain(..) {
+                    annotation.push_names(verb_role, split_names(earlier));
+                }
                 let body = &clause[..clause.len() - length];
                 annotation.push_names(verb_role, split_names(body));
             }
-            _ => annotation.push_names(role, split_names(clause)),
+            _ => waiting.push(clause),
         }
+    }
+    for clause in waiting {
+        annotation.push_names(role, split_names(clause));
     }
     annotation
 }
@@ -334,6 +341,7 @@ fn is_plausible_name(name: &Name) -> bool {
 pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
     let lexicon = lexicon();
     let mut annotation = Annotation::default();
+    let mut waiting: Vec<&str> = Vec::new();
     for clause in top_level_clauses(text) {
         let trimmed = clause.trim_matches(is_clause_trim);
         if trimmed.is_empty() {
@@ -342,9 +350,25 @@ pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
         if lexicon.holds_note(trimmed) {
             break;
         }
-        annotation.extend(verb_clause(trimmed)?);
+        match verb_clause(trimmed) {
+            Some(found) => {
+                if let Some((_, role)) = found.units.first().map(|(role, name)| (name, *role)) {
+                    for earlier in waiting.drain(..) {
+                        annotation.push_names(role, split_names(earlier));
+                    }
+                }
+                annotation.extend(found);
+            }
+            None if lexicon.verb_ending(trimmed).is_none()
+                && !split_names(trimmed).is_empty()
+                && split_names(trimmed).iter().all(is_plausible_name) =>
+            {
+                waiting.push(trimmed);
+            }
+            None => return None,
+        }
     }
-    (!annotation.is_blank()).then_some(annotation)
+    (waiting.is_empty() && !annotation.is_blank()).then_some(annotation)
 }
 
 /// The role clauses that open a paragraph of prose (`由杨志武副市长负责,市发改委牵头,
@@ -518,6 +542,43 @@ pub fn annotated_brackets(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
     found
 }
 
+/// Every labelled annotation of `text` that opens after a space or a
+/// sentence's end, outside brackets (`粮食产量1268万吨以上 部门分工:省农业农村厅牵头,
+/// 各地、各部门配合。 大力推进…`): where it opens, where it ends (after the
+/// full stop closing it) and what it names. Labels in a row (`牵头单位:X
+/// 责任单位:Y。`) make one annotation.
+pub fn annotated_labels(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
+    let starts: Vec<usize> = labels(text)
+        .into_iter()
+        .filter(|label| starts_annotation(label.duty))
+        .filter(|label| enclosing_open(text, label.start).is_none())
+        .filter(|label| {
+            text[..label.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace() || matches!(c, '。' | ';'))
+        })
+        .map(|label| label.start)
+        .collect();
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < starts.len() {
+        let start = starts[index];
+        let end = text[start..]
+            .find('。')
+            .map_or(text.len(), |at| start + at + '。'.len_utf8());
+        while index + 1 < starts.len() && starts[index + 1] < end {
+            index += 1;
+        }
+        let annotation = parse_labelled(&text[start..end]);
+        if !annotation.is_blank() {
+            found.push((start, end, annotation));
+        }
+        index += 1;
+    }
+    found
+}
+
 /// What a heading says about who leads its tasks: `县示范区管委会牵头工作(8项)`
 /// (a lead), `孟学农省长负责的工作` (a leader).
 pub fn heading_assignment(title: &str) -> Option<Annotation<'_>> {
@@ -611,6 +672,14 @@ mod tests {
         assert_eq!(units.responsible, ["市人力资源社会保障局", "市医保局"]);
         let (_, units) = found("抓好。(市经委、市建委分别牵头)");
         assert_eq!(units.lead, ["市经委", "市建委"]);
+        let (_, units) = found("抓好。(市发改委牵头,市财政局,市商务局、市税务局配合)");
+        assert_eq!(units.lead, ["市发改委"]);
+        assert_eq!(units.cooperating, ["市财政局", "市商务局", "市税务局"]);
+        let units = assignment(
+            &parse_block("部门分工:省工业和信息化厅牵头,省委网信办,省发展改革委、科技厅等配合。")
+                .expect("block"),
+        );
+        assert_eq!(units.cooperating, ["省委网信办", "省发展改革委", "科技厅"]);
         assert!(find_inline("建设文化(篮球)小镇").is_none());
         assert!(find_inline("建立由市发改委牵头抓总的机制(试行)").is_none());
     }

@@ -27,11 +27,13 @@ pub struct Source<'a> {
 pub enum Item<'a> {
     /// An ordinary line.
     Line(Source<'a>),
-    /// A table row, with the number of its first line; `cut` when the text
+    /// A table row, with the number of its first line; `placed` the
+    /// column of each cell when the reader knows it; `cut` when the text
     /// ends inside it.
     Row {
         number: u32,
         cells: Vec<Cell<'a>>,
+        placed: Option<Vec<usize>>,
         cut: bool,
     },
 }
@@ -51,17 +53,27 @@ pub fn recover<'a>(lines: &[Source<'a>]) -> Vec<Item<'a>> {
     let mut items = Vec::with_capacity(lines.len());
     let mut index = 0;
     while index < lines.len() {
-        if let Some((rows, next)) = pipe_cells(lines, index) {
+        if lines[index].text.is_empty() {
+            items.push(Item::Line(lines[index]));
+            index += 1;
+        } else if let Some((rows, next)) = leading_pipe_cells(lines, index)
+            .or_else(|| super::stream::numbered_table(lines, index))
+            .or_else(|| pipe_cells(lines, index))
+        {
             items.extend(rows);
             index = next;
         } else if let Some((rows, next)) = paragraph_cells(lines, index) {
             items.extend(rows);
             index = next;
         } else if let Some(cells) = pipe_row(lines[index].text) {
+            // A row of a table closes with `|`: the last line of the text
+            // without it was cut.
+            let last = lines[index + 1..].iter().all(|line| line.text.is_empty());
             items.push(Item::Row {
                 number: lines[index].number,
                 cells,
-                cut: false,
+                placed: None,
+                cut: last && !lines[index].text.ends_with('|'),
             });
             index += 1;
         } else {
@@ -79,13 +91,14 @@ fn pipe_row(text: &str) -> Option<Vec<Cell<'_>>> {
         return None;
     }
     let mut cells: Vec<&str> = text.split('|').map(str::trim).collect();
-    if cells.last().is_some_and(|cell| cell.is_empty()) {
+    // Empty cells at the end stand for cells merged down from the row above.
+    while cells.len() > 1 && cells.last().is_some_and(|cell| cell.is_empty()) {
         cells.pop();
     }
     if cells.first().is_some_and(|cell| cell.is_empty()) {
         cells.remove(0);
     }
-    (cells.len() >= 3).then(|| cells.into_iter().map(|cell| vec![cell]).collect())
+    (cells.len() >= 2).then(|| cells.into_iter().map(|cell| vec![cell]).collect())
 }
 
 /// True for a line of nothing but `|`.
@@ -96,6 +109,15 @@ fn is_pipes(text: &str) -> bool {
 /// True for a line that is part of a table written one cell a line.
 fn is_pipe_line(text: &str) -> bool {
     is_pipes(text) || text.starts_with("| ") || text.ends_with(" |")
+}
+
+/// A table whose cells after the first of a row open with `| `, starting at
+/// `start`.
+fn leading_pipe_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'a>>, usize)> {
+    let next = lines.get(start + 1)?.text;
+    next.starts_with("| ")
+        .then(|| pipe_cells(lines, start))
+        .flatten()
 }
 
 /// A table written one cell a line, starting at `start`: its rows and the
@@ -166,6 +188,7 @@ fn leading_pipe_rows<'a>(lines: &[Source<'a>]) -> Vec<Item<'a>> {
                 rows.push(Item::Row {
                     number: number.take().unwrap_or(line.number),
                     cells: std::mem::take(&mut cells),
+                    placed: None,
                     cut: false,
                 });
             }
@@ -184,6 +207,7 @@ fn leading_pipe_rows<'a>(lines: &[Source<'a>]) -> Vec<Item<'a>> {
         rows.push(Item::Row {
             number: number.unwrap_or(0),
             cells,
+            placed: None,
             cut: true,
         });
     }
@@ -228,6 +252,7 @@ fn trailing_pipe_rows<'a>(lines: &[Source<'a>]) -> Option<Vec<Item<'a>>> {
         rows.push(Item::Row {
             number: chunk[0].0,
             cells: row,
+            placed: None,
             cut: chunk.len() < width,
         });
     }
@@ -237,6 +262,7 @@ fn trailing_pipe_rows<'a>(lines: &[Source<'a>]) -> Option<Vec<Item<'a>>> {
             _ => rows.push(Item::Row {
                 number,
                 cells: vec![cell],
+                placed: None,
                 cut: true,
             }),
         }
@@ -292,6 +318,7 @@ fn paragraph_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'
     let mut items = vec![Item::Row {
         number: lines[start].number,
         cells: header_cells,
+        placed: None,
         cut: false,
     }];
     let mut cells: Vec<Cell<'a>> = Vec::new();
@@ -320,6 +347,7 @@ fn paragraph_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'
                 items.push(Item::Row {
                     number: row_start.unwrap_or(line.number),
                     cells: std::mem::take(&mut cells),
+                    placed: None,
                     cut: false,
                 });
             }
@@ -327,6 +355,7 @@ fn paragraph_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'
                 items.push(Item::Row {
                     number: line.number,
                     cells: vec![vec![text]],
+                    placed: None,
                     cut: false,
                 });
                 index += 1;
@@ -359,6 +388,7 @@ fn paragraph_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'
         items.push(Item::Row {
             number: row_start.unwrap_or(lines[start].number),
             cells,
+            placed: None,
             cut: !complete,
         });
     }

@@ -21,6 +21,8 @@ pub struct Line<'a> {
     pub inline: Option<Found<'a>>,
     /// A table row the text ends inside.
     pub cut: bool,
+    /// The column of each cell of a table row, when the table reader knows it.
+    pub placed: Option<Vec<usize>>,
 }
 
 /// What a line is, judged on its own.
@@ -82,7 +84,12 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(sources.len());
     for item in flattened::recover(&trimmed) {
         match item {
-            Item::Row { number, cells, cut } => lines.push(Line {
+            Item::Row {
+                number,
+                cells,
+                placed,
+                cut,
+            } => lines.push(Line {
                 number,
                 text: cells
                     .first()
@@ -92,6 +99,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
                 kind: Kind::Row(cells),
                 inline: None,
                 cut,
+                placed,
             }),
             Item::Line(source) => {
                 let raw = sources[(source.number - 1) as usize].text;
@@ -102,6 +110,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
                         kind: Kind::Row(cells),
                         inline: None,
                         cut: false,
+                        placed: None,
                     });
                     continue;
                 }
@@ -140,6 +149,7 @@ fn classify<'a>(number: u32, text: &'a str, sequence: &mut Sequence) -> Line<'a>
         kind,
         inline,
         cut: false,
+        placed: None,
     }
 }
 
@@ -175,7 +185,8 @@ fn segments<'a>(text: &'a str, sequence: &mut Sequence) -> Vec<&'a str> {
             marker.style,
             NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
         );
-        if !after_space && heading_style {
+        let closes_bracket = before.ends_with([')', '】', ']']);
+        if !after_space && heading_style && !(closes_bracket && marker.value >= 2) {
             continue;
         }
         let part = trim(before);

@@ -15,7 +15,7 @@ const NOTICE_ENDINGS: [&str; 9] = [
 ];
 
 /// Endings that make a line a work plan's own title: 社会保障工程2020年工作要点.
-const PLAN_ENDINGS: [&str; 18] = [
+const PLAN_ENDINGS: [&str; 24] = [
     "工作要点",
     "工作方案",
     "实施方案",
@@ -34,6 +34,12 @@ const PLAN_ENDINGS: [&str; 18] = [
     "任务分工",
     "责任分工",
     "工作安排",
+    "情况表",
+    "进展表",
+    "进度表",
+    "汇总表",
+    "一览表",
+    "责任表",
 ];
 
 /// Shorter endings that make a plan title only beside a year or a quoted

@@ -15,6 +15,7 @@ mod lines;
 mod metadata;
 mod noise;
 mod numbering;
+mod stream;
 mod structure;
 mod table;
 mod text;

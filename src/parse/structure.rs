@@ -4,8 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use super::annotation::{
-    Annotation, Found, annotated_brackets, duty_unit, find_inline, heading_assignment,
-    leading_clauses,
+    Annotation, Found, annotated_brackets, annotated_labels, duty_unit, find_inline,
+    heading_assignment, leading_clauses,
 };
 use super::lines::{Kind, Line, ends_sentence};
 use super::metadata::is_plan_title;
@@ -198,6 +198,8 @@ fn split_heading(rest: &str) -> (&str, &str) {
 /// A task being read: it may continue on the next lines.
 struct OpenTask<'a> {
     number: Option<String>,
+    /// The numbering marker as written and its rank, for a numbered task.
+    marker: Option<(&'a str, u8)>,
     pieces: Vec<&'a str>,
     /// The annotation of the first piece when already known (the line's
     /// own), for a task of one piece.
@@ -251,6 +253,9 @@ pub struct Walker<'a> {
     closed: Vec<bool>,
     /// The last line that is not blank or chrome.
     last_content: u32,
+    /// The rank of items below the task level that are tasks in the current
+    /// section (their parent item names no units, they do).
+    deep_task_rank: Option<u8>,
 }
 
 impl<'a> Walker<'a> {
@@ -291,6 +296,7 @@ impl<'a> Walker<'a> {
             cut: Vec::new(),
             closed: Vec::new(),
             last_content,
+            deep_task_rank: None,
         }
     }
 
@@ -374,19 +380,20 @@ impl<'a> Walker<'a> {
                 return;
             }
             self.close_open();
-            self.check_sequence(line.number, marker.value);
-            self.open = Some(OpenTask {
-                number: Some(task_number(marker)),
-                pieces: vec![marker.rest],
-                found: Some(self.take_inline(index)),
-                line: line.number,
-                last_line: line.number,
-                section: self.current_section(),
-            });
-            self.last = Last::Task;
+            self.open_numbered(index, marker, rank);
         } else if rank < task_rank {
             self.close_open();
+            self.deep_task_rank = None;
             self.heading(rank, marker.written, marker.rest, line.number);
+        } else if self.starts_deeper_task(index, rank) {
+            if self.deep_task_rank == Some(rank) {
+                self.close_open();
+            } else {
+                self.promote_open_to_heading();
+                self.close_open();
+                self.deep_task_rank = Some(rank);
+            }
+            self.open_numbered(index, marker, rank);
         } else if let Some(open) = self.open.as_mut() {
             open.pieces.push(line.text);
             open.found = None;
@@ -394,6 +401,48 @@ impl<'a> Walker<'a> {
         } else {
             self.text(index);
         }
+    }
+
+    /// Opens the task of numbered line `index`.
+    fn open_numbered(&mut self, index: usize, marker: &Marker<'a>, rank: u8) {
+        let line = &self.lines[index];
+        self.check_sequence(line.number, marker.value);
+        self.open = Some(OpenTask {
+            number: Some(task_number(marker)),
+            marker: Some((marker.written, rank)),
+            pieces: vec![marker.rest],
+            found: Some(self.take_inline(index)),
+            line: line.number,
+            last_line: line.number,
+            section: self.current_section(),
+        });
+        self.last = Last::Task;
+    }
+
+    /// True for an item below the task level that is a task itself: it names
+    /// its own units (the item above it naming none is then its heading),
+    /// or it goes on from such items.
+    fn starts_deeper_task(&self, index: usize, rank: u8) -> bool {
+        if self.deep_task_rank == Some(rank) {
+            return true;
+        }
+        let annotated = self.inline.get(index).is_some_and(Option::is_some);
+        annotated
+            && self.open.as_ref().is_some_and(|open| {
+                open.marker.is_some_and(|(_, open_rank)| open_rank < rank)
+                    && open.pieces.len() == 1
+                    && open.found.as_ref().is_some_and(Option::is_none)
+            })
+    }
+
+    /// The open task, which turned out to head the items under it, as a heading.
+    fn promote_open_to_heading(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let (written, rank) = open.marker.unwrap_or(("", self.mode().task_rank()));
+        let rest = open.pieces.first().copied().unwrap_or("");
+        self.heading(rank, written, rest, open.line);
     }
 
     /// The annotation of line `index`, found when the lines were split.
@@ -479,6 +528,7 @@ impl<'a> Walker<'a> {
         if starts_task {
             self.open = Some(OpenTask {
                 number: None,
+                marker: None,
                 pieces: vec![text],
                 found: Some(found),
                 line: line.number,
@@ -621,6 +671,7 @@ impl<'a> Walker<'a> {
         if !body.is_empty() && !annotated_brackets(body).is_empty() {
             self.open = Some(OpenTask {
                 number: None,
+                marker: None,
                 pieces: vec![body],
                 found: None,
                 line,
@@ -774,7 +825,12 @@ impl<'a> Walker<'a> {
     /// the task before it. False when the paragraph is one task.
     fn split_paragraph(&mut self, open: &OpenTask<'a>, joined: &Joined<'a>) -> bool {
         let text = joined.text();
-        let brackets = annotated_brackets(text);
+        let mut brackets = annotated_brackets(text);
+        let labelled = annotated_labels(text);
+        if labelled.len() >= 2 {
+            brackets.extend(labelled);
+            brackets.sort_by_key(|(start, _, _)| *start);
+        }
         let Some(&(first_open, _, _)) = brackets.first() else {
             return false;
         };
@@ -874,12 +930,19 @@ impl<'a> Walker<'a> {
             return;
         };
         let folded = self.folded;
-        let row = table::row(&columns, cells, &mut self.carried, &|piece| {
-            folded.written(piece).into_owned()
-        });
+        let row = table::row(
+            &columns,
+            cells,
+            line.placed.as_deref(),
+            &mut self.carried,
+            &|piece| folded.written(piece).into_owned(),
+        );
         match row {
             Row::Heading(title) => self.numbered_heading(title, line.number),
-            Row::Task(task) => self.table_task(task, line.number, line.cut),
+            Row::Task(task) => {
+                let cut = line.cut && !task.reaches_units;
+                self.table_task(task, line.number, cut);
+            }
             Row::Empty => {}
         }
     }
@@ -999,16 +1062,24 @@ impl<'a> Walker<'a> {
         let text_cut = !self.closed[last] && !ends_sentence(task.text.trim_end());
         let units_missing =
             !has_units(task) && units_expected && !self.section_units_of(task.section);
+        let view = self.folded.view();
         let name_cut = after.is_empty()
             && last_line_open
             && units.is_some_and(|units| {
                 Role::ALL.iter().any(|role| {
                     units.units(*role).iter().any(|unit| {
-                        !crate::lexicon::lexicon().ends_like_unit(&crate::cjk::simplify(unit))
+                        let unit = crate::cjk::simplify(unit);
+                        !crate::lexicon::lexicon().ends_like_unit(&unit)
+                            || begins_a_longer_name(view, &unit)
                     })
                 })
             });
-        if !(self.cut[last] || text_cut || units_missing || name_cut) {
+        let label_left = after.iter().any(|line| {
+            crate::lexicon::lexicon()
+                .label(line.text.trim_end_matches([':', ' ']))
+                .is_some()
+        });
+        if !(self.cut[last] || text_cut || units_missing || name_cut || label_left) {
             return;
         }
         let number = task
@@ -1104,6 +1175,18 @@ impl<'a> Walker<'a> {
             message,
         });
     }
+}
+
+/// True when `unit` is, somewhere in `view`, the start of a longer name:
+/// 各开发区管委 at the end of a text that writes 各开发区管委会 elsewhere.
+fn begins_a_longer_name(view: &str, unit: &str) -> bool {
+    !unit.is_empty()
+        && view.match_indices(unit).any(|(at, _)| {
+            view[at + unit.len()..]
+                .chars()
+                .next()
+                .is_some_and(crate::cjk::is_han)
+        })
 }
 
 /// Punctuation left at the ends of a paragraph's task by the brackets

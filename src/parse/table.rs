@@ -61,6 +61,9 @@ pub enum Row<'a> {
 /// A task read from a table row, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableTask {
+    /// The row has cells up to the last column of units or leaders (a row
+    /// the text cuts after them is complete).
+    pub reaches_units: bool,
     pub category: Option<String>,
     pub number: Option<String>,
     pub text: String,
@@ -123,16 +126,19 @@ pub fn header_cell(text: &str) -> Vec<Column> {
 
 /// What a cell holds, for aligning a short row to the header.
 #[derive(Debug, Clone, Copy, Default)]
-struct Shape {
-    empty: bool,
+pub(super) struct Shape {
+    pub(super) empty: bool,
     number: bool,
+    /// A note that starts with a unit and a colon (`区投促局:对楼宇…`): progress
+    /// or duties, not a task.
+    unit_note: bool,
     long: bool,
     units: bool,
     persons: bool,
     deadline: bool,
 }
 
-fn shape(cell: &[&str]) -> Shape {
+pub(super) fn shape(cell: &[&str]) -> Shape {
     let text = cell_text(cell);
     let text = text.trim();
     if text.is_empty() {
@@ -155,14 +161,14 @@ fn shape(cell: &[&str]) -> Shape {
         .iter()
         .flat_map(|line| split_leaders(line))
         .all(|item| is_personal_name(item) || leader_in(item).is_some());
-    let deadline = char_count(text) <= 20
-        && text
-            .chars()
-            .any(|c| c.is_ascii_digit() || "年月日底前季度".contains(c))
-        && ["年", "月", "底", "前", "季度", "投入使用", "完成"]
-            .iter()
-            .any(|word| text.contains(word));
+    let deadline = char_count(text) <= 20 && is_deadline_like(text);
+    let unit_note = text.split_once(':').is_some_and(|(before, _)| {
+        char_count(before) <= 20
+            && lexicon.ends_like_unit(before.trim())
+            && lexicon.label(before.trim()).is_none()
+    });
     Shape {
+        unit_note,
         empty: false,
         number,
         long,
@@ -172,14 +178,39 @@ fn shape(cell: &[&str]) -> Shape {
     }
 }
 
+/// Words of a deadline: 年底, 全年, 三季度.
+const DEADLINE_WORDS: [&str; 10] = [
+    "月底",
+    "年底",
+    "年内",
+    "全年",
+    "季度",
+    "底前",
+    "长期",
+    "常年",
+    "月前",
+    "投入使用",
+];
+
+/// True for a text that names a time: `12月底前`, `2024年`, `全年`.
+fn is_deadline_like(text: &str) -> bool {
+    if DEADLINE_WORDS.iter().any(|word| text.contains(word)) {
+        return true;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .any(|pair| pair[0].is_ascii_digit() && matches!(pair[1], '年' | '月' | '日'))
+}
+
 /// A 序号 cell: `1`, `12.`, `1*`.
-fn is_number_cell(text: &str) -> bool {
+pub(super) fn is_number_cell(text: &str) -> bool {
     let digits = text.trim_end_matches(['.', '、', '*', ' ']);
     !digits.is_empty() && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit())
 }
 
 /// How well a cell of `shape` fits a column holding `kinds`.
-fn fit(shape: Shape, kinds: &[Column]) -> i32 {
+pub(super) fn fit(shape: Shape, kinds: &[Column]) -> i32 {
     if shape.empty {
         return 0;
     }
@@ -196,6 +227,8 @@ fn fit(shape: Shape, kinds: &[Column]) -> i32 {
             Column::Task => {
                 if shape.number {
                     -4
+                } else if shape.unit_note {
+                    -2
                 } else if shape.long {
                     3
                 } else if shape.units || shape.persons {
@@ -241,7 +274,9 @@ fn fit(shape: Shape, kinds: &[Column]) -> i32 {
                 }
             }
             Column::Ignore | Column::Label(_) => {
-                if shape.long {
+                if shape.unit_note {
+                    2
+                } else if shape.long {
                     1
                 } else {
                     0
@@ -303,6 +338,7 @@ pub struct Carried<'a> {
 pub fn row<'a>(
     columns: &Columns,
     cells: &[Cell<'a>],
+    placed: Option<&[usize]>,
     carried: &mut Carried<'a>,
     written: &dyn Fn(&str) -> String,
 ) -> Row<'a> {
@@ -316,14 +352,40 @@ pub fn row<'a>(
     if let Some(heading) = heading_row(columns, cells, &filled) {
         return Row::Heading(heading);
     }
-    let (labelled, cells): (Vec<Cell<'a>>, Vec<Cell<'a>>) =
-        cells.iter().cloned().partition(|cell| is_labelled(cell));
-    let placed = align(columns, &cells);
+    let starts_group = placed.is_some_and(|placed| placed.first() == Some(&0));
+    let mut labelled = Vec::new();
+    let mut kept = Vec::with_capacity(cells.len());
+    let mut kept_placed = Vec::with_capacity(cells.len());
+    for (index, cell) in cells.iter().enumerate() {
+        if is_labelled(cell) {
+            labelled.push(cell.clone());
+        } else {
+            kept.push(cell.clone());
+            kept_placed.extend(placed.and_then(|placed| placed.get(index)).copied());
+        }
+    }
+    let cells = kept;
+    let placed = if placed.is_some() && kept_placed.len() == cells.len() {
+        kept_placed
+    } else {
+        align(columns, &cells)
+    };
+    let last_named = columns
+        .kinds
+        .iter()
+        .rposition(|kinds| kinds.iter().any(|kind| matches!(kind, Column::Label(_))))
+        .unwrap_or(0);
+    let reaches_units = placed.iter().any(|column| *column >= last_named);
     let mut by_column: Vec<Option<Cell<'a>>> = vec![None; columns.len()];
     for (cell, column) in cells.into_iter().zip(placed) {
         if column < by_column.len() {
             by_column[column] = Some(cell);
         }
+    }
+    if starts_group {
+        // A numbered row of a table read as a stream starts its group: what
+        // spans down comes from it, not from the group before.
+        *carried = Carried::default();
     }
     carried.cells.resize(columns.len(), None);
     for (column, slot) in by_column.iter_mut().enumerate() {
@@ -342,7 +404,11 @@ pub fn row<'a>(
             extra.extend(parse_labelled(line));
         }
     }
-    read_task(columns, &by_column, extra, written)
+    let mut row = read_task(columns, &by_column, extra, written);
+    if let Row::Task(task) = &mut row {
+        task.reaches_units = reaches_units;
+    }
+    row
 }
 
 /// A cell that names its own role: `省牵头单位:省农业农村厅`.
@@ -411,7 +477,7 @@ fn read_task<'a>(
                 }
                 Column::Task => {
                     let (own_number, cell_text) = task_text(cell, written);
-                    if own_number.is_some() {
+                    if own_number.is_some() && text.is_empty() {
                         number = own_number;
                     }
                     if !text.is_empty() && !cell_text.is_empty() {
@@ -438,6 +504,7 @@ fn read_task<'a>(
         return Row::Empty;
     }
     Row::Task(TableTask {
+        reaches_units: true,
         category,
         number,
         text,
@@ -526,36 +593,40 @@ fn read_names<'a>(cell: &[&'a str], duty: Duty, kinds: &[Column]) -> Annotation<
     annotation
 }
 
-/// The names of a cell's lines: a line of its own names, or fragments of one
-/// name broken over lines (市政 / 府办 / 公厅 → 市政府办公厅).
+/// The names of a cell's lines: a line of its own names, or the pieces of
+/// one name broken over lines (市政 / 府办 / 公厅 → 市政府办公厅, 应急管理局 /
+/// (安委办) → 应急管理局(安委办)).
 fn name_groups<'a>(cell: &[&'a str]) -> Vec<Vec<Name<'a>>> {
     let lexicon = lexicon();
-    let mut groups = Vec::new();
-    let mut fragments: Vec<&'a str> = Vec::new();
-    for line in cell
+    let lines: Vec<&'a str> = cell
         .iter()
         .map(|line| line.trim())
         .filter(|line| !line.is_empty())
-    {
-        let is_fragment = char_count(line) <= FRAGMENT_CHARS
-            || !fragments.is_empty() && !lexicon.ends_like_unit(&fragments.concat());
-        if is_fragment && line.chars().all(is_han) {
-            fragments.push(line);
+        .collect();
+    let mut groups = Vec::new();
+    let mut pieces: Vec<&'a str> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        pieces.push(line);
+        let joined = pieces.concat();
+        let plain = joined.chars().all(|c| is_han(c) || matches!(c, '(' | ')'));
+        let continues = lines.get(index + 1).is_some_and(|next| {
+            next.starts_with('(')
+                || plain
+                    && (char_count(line) <= FRAGMENT_CHARS
+                        || char_count(next) <= FRAGMENT_CHARS
+                        || !lexicon.ends_like_unit(&joined))
+        });
+        if continues {
             continue;
         }
-        if !fragments.is_empty() {
-            groups.push(vec![Name {
-                parts: std::mem::take(&mut fragments),
+        match pieces.as_slice() {
+            [only] => groups.push(split_names(only)),
+            _ => groups.push(vec![Name {
+                parts: std::mem::take(&mut pieces),
                 marked_lead: false,
-            }]);
+            }]),
         }
-        groups.push(split_names(line));
-    }
-    if !fragments.is_empty() {
-        groups.push(vec![Name {
-            parts: fragments,
-            marked_lead: false,
-        }]);
+        pieces.clear();
     }
     groups
 }
@@ -573,7 +644,7 @@ mod tests {
     }
 
     fn task<'a>(columns: &Columns, row_cells: &[Cell<'a>], carried: &mut Carried<'a>) -> TableTask {
-        match row(columns, row_cells, carried, &same) {
+        match row(columns, row_cells, None, carried, &same) {
             Row::Task(task) => task,
             other => panic!("not a task row: {other:?}"),
         }
@@ -687,13 +758,14 @@ mod tests {
             row(
                 &columns,
                 &cells(&["一、稳增长", "", ""]),
+                None,
                 &mut carried,
                 &same
             ),
             Row::Heading("一、稳增长")
         );
         assert_eq!(
-            row(&columns, &cells(&["", "", ""]), &mut carried, &same),
+            row(&columns, &cells(&["", "", ""]), None, &mut carried, &same),
             Row::Empty
         );
     }

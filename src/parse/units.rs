@@ -302,6 +302,15 @@ fn join_single_characters<'t>(list: &'t str, items: Vec<&'t str>) -> Vec<&'t str
         while end + 1 < items.len() && is_place_character(items[end + 1]) && end + 2 < items.len() {
             end += 2;
         }
+        if end == index
+            && is_collective_place(items[index])
+            && items
+                .get(index + 1)
+                .and_then(|next| next.chars().next())
+                .is_some_and(|c| lexicon().is_place_end(c))
+        {
+            end = index + 1;
+        }
         if end > index {
             joined.push(span(list, items[index], items[end]));
         } else {
@@ -310,6 +319,18 @@ fn join_single_characters<'t>(list: &'t str, items: Vec<&'t str>) -> Vec<&'t str
         index = end + 1;
     }
     joined
+}
+
+/// Words that make a collective name of the places after them: 各, 相关.
+const COLLECTIVES: [&str; 4] = ["各", "相关", "有关", "其他"];
+
+/// True for a collective and one place character (各乡, 相关市), which the
+/// next item completes: 各乡、镇人民政府, 相关市、县政府.
+fn is_collective_place(item: &str) -> bool {
+    COLLECTIVES.iter().any(|collective| {
+        item.strip_prefix(collective)
+            .is_some_and(is_place_character)
+    })
 }
 
 /// True for an item that is one place character (市, 区, 县).
@@ -353,30 +374,58 @@ fn share_collective_prefix<'t>(items: &[&'t str]) -> Vec<Name<'t>> {
 
 /// 赤壁市、崇阳县、通山县人民政府 → each place gets 人民政府.
 fn expand_shared_suffix(names: &mut [Name<'_>]) {
-    let Some((last, before)) = names.split_last_mut() else {
-        return;
-    };
-    let [last] = last.parts.as_slice() else {
-        return;
-    };
-    let Some(length) = shared_suffix(last).or_else(|| street_suffix(last)) else {
-        return;
-    };
-    let suffix = &last[last.len() - length..];
-    let street = STREET_SUFFIXES.contains(&suffix);
-    for name in before.iter_mut().rev() {
-        match name.parts.as_slice() {
-            [only] if is_bare_place(only) || street && is_bare_street_name(only) => {
-                name.parts.push(suffix);
+    for index in (1..names.len()).rev() {
+        let [last] = names[index].parts.as_slice() else {
+            continue;
+        };
+        let last: &str = last;
+        let Some(length) = shared_suffix(last).or_else(|| street_suffix(last)) else {
+            continue;
+        };
+        let suffix = &last[last.len() - length..];
+        let street = STREET_SUFFIXES.contains(&suffix);
+        // 哈尔滨、黑河、绥芬河市政府: short names of places share 市政府.
+        let place_suffix = last[..last.len() - length]
+            .chars()
+            .next_back()
+            .filter(|c| lexicon().is_place_end(*c))
+            .map(|c| &last[last.len() - length - c.len_utf8()..]);
+        for name in names[..index].iter_mut().rev() {
+            match name.parts.as_slice() {
+                [only] if is_bare_place(only) || street && is_bare_street_name(only) => {
+                    name.parts.push(suffix);
+                }
+                [only] if place_suffix.is_some_and(|full| names_a_place(only, full)) => {
+                    name.parts.extend(place_suffix);
+                }
+                _ => break,
             }
-            _ => break,
         }
     }
 }
 
-/// Suffixes of street offices, which a street's own name before them
-/// shares (未央湖、大明宫街办).
-const STREET_SUFFIXES: [&str; 3] = ["街道办事处", "街办", "办事处"];
+/// True when `short` with the place character that starts `full` (市 of
+/// 市政府) names a place the gazetteer knows: 黑河 + 市.
+fn names_a_place(short: &str, full: &str) -> bool {
+    let Some(place_end) = full.chars().next() else {
+        return false;
+    };
+    (2..=4).contains(&char_count(short))
+        && short.chars().all(is_han)
+        && !lexicon().ends_like_unit(short)
+        && crate::gazetteer::builtin().is_place_name(&format!("{short}{place_end}"))
+}
+
+/// Suffixes of offices that a bare name before them shares (未央湖、大明宫街办,
+/// 人民大垸、荒湖管理区).
+const STREET_SUFFIXES: [&str; 6] = [
+    "街道办事处",
+    "街办",
+    "办事处",
+    "管理区",
+    "管委会",
+    "管理委员会",
+];
 
 /// A street's name without its office: two to four characters that are no
 /// unit of their own (未央湖).
@@ -553,6 +602,21 @@ mod tests {
             ["济水街道办事处", "天坛街道办事处"]
         );
         assert_eq!(names("未央湖、大明宫街办"), ["未央湖街办", "大明宫街办"]);
+        assert_eq!(
+            names("哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局"),
+            [
+                "哈尔滨机场扩建指挥部",
+                "哈尔滨市政府",
+                "黑河市政府",
+                "绥芬河市政府",
+                "省农垦总局"
+            ]
+        );
+        assert_eq!(
+            names("各乡、镇人民政府、人民大垸、荒湖管理区"),
+            ["各乡、镇人民政府", "人民大垸管理区", "荒湖管理区"]
+        );
+        assert_eq!(names("相关市、县政府负责"), ["相关市、县政府负责"]);
         assert_eq!(
             names("市发改委、教育局、科技局、财政局、龙沙区"),
             ["市发改委", "教育局", "科技局", "财政局", "龙沙区"]

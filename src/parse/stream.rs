@@ -1,0 +1,610 @@
+//! Numbered tables flattened into a stream of cells: one cell a line or a
+//! paragraph (`序号` / `民生实事` / `责任单位` / `完成时限`, then `1` / `启动建设…` /
+//! `县水务局` / `县住建局` / `12月底前`), cells closed by ` |`, or rows whose cells
+//! are parted by spaces. Rows start at their number; a row's lines are placed
+//! in the columns by what they hold, several lines may fill one cell (units one
+//! a line, a name broken over lines), and lines that start the columns over
+//! again without a number are a sub-row sharing the row's merged cells.
+
+use super::flattened::{Item, Source};
+use super::numbering::{self, NumberStyle};
+use super::table::{Cell, Shape, fit, header, header_cell, is_number_cell, shape};
+use crate::cjk::char_count;
+use crate::lexicon::Column;
+
+/// The longest header cell, in characters, brackets left out.
+const MAX_HEADER_CHARS: usize = 16;
+
+/// How many lines a header may take.
+const MAX_HEADER_LINES: usize = 40;
+
+/// The longest piece of a header cell broken over lines, or remark after it.
+const REMARK_CHARS: usize = 8;
+
+/// A piece of a unit's name broken over lines: at most this many characters
+/// (区新兴产业 / 服务中心), or a level's prefix and at most this many.
+const NAME_PIECE_CHARS: usize = 5;
+
+/// A line of at most this many characters is a piece of a name, whatever it starts with.
+const FRAGMENT_CHARS: usize = 2;
+
+/// The fewest columns of a numbered table.
+const MIN_COLUMNS: usize = 3;
+
+/// What leaving columns out costs, per column.
+const SKIP_COST: i32 = 1;
+
+/// What one more line in the same cell costs.
+const CONTINUE_COST: i32 = 1;
+
+/// What one more line in a lead cell costs: leads are few, the units after
+/// them in the next columns many.
+const LEAD_CONTINUE_COST: i32 = 2;
+
+/// What starting the columns over (a sub-row) costs.
+const SUB_ROW_COST: i32 = 3;
+
+/// How a table's header and rows are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Each cell on its own line (or paragraph).
+    CellLines,
+    /// Cells closed by `|` (on their last line, or on a line of their own);
+    /// `||` closes an empty cell too.
+    PipeCells,
+    /// Each row on one line, cells parted by spaces.
+    SpacedRows,
+}
+
+/// A cell of the stream, with the line it starts on.
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    number: u32,
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Token<'a> {
+    fn text(&self) -> String {
+        self.lines.concat()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lines.iter().all(|line| line.trim().is_empty())
+    }
+}
+
+/// A numbered table flattened into a stream whose header starts at
+/// `start`: its rows (header first) and the index of the first line after it.
+pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'a>>, usize)> {
+    let first = lines[start].text;
+    if first.is_empty() || first.chars().all(|c| c == '|') || first.contains('\t') {
+        return None;
+    }
+    if !starts_numbered_header(first) {
+        return None;
+    }
+    let layout = layout_at(lines, start);
+    let (head, _) = read_tokens(lines, start, layout, Some(MAX_HEADER_LINES));
+    let (head_cells, _) = header_cells(&head, layout)?;
+    header(&head_cells)?;
+    let (tokens, end) = read_tokens(lines, start, layout, None);
+    let (header_cells, width) = header_cells(&tokens, layout)?;
+    let tokens = join_broken_names(tokens, width);
+    let kinds: Vec<Vec<Column>> = header_cells
+        .iter()
+        .map(|cell| header_cell(&compact(&cell.concat())))
+        .collect();
+    if !kinds
+        .first()
+        .is_some_and(|kinds| kinds.contains(&Column::Number))
+    {
+        return None;
+    }
+    let mut items = vec![Item::Row {
+        number: lines[start].number,
+        cells: header_cells,
+        placed: None,
+        cut: false,
+    }];
+    let mut row: Vec<Token<'a>> = Vec::new();
+    let mut expected: Option<u32> = None;
+    for token in tokens.into_iter().skip(width) {
+        let text = token.text();
+        if is_heading(text.trim()) && token.lines.len() == 1 {
+            flush(&mut items, &kinds, &mut row, false);
+            items.push(Item::Row {
+                number: token.number,
+                cells: vec![token.lines],
+                placed: None,
+                cut: false,
+            });
+            continue;
+        }
+        let value = is_number_cell(text.trim())
+            .then(|| {
+                text.trim()
+                    .trim_end_matches(['.', '、', '*'])
+                    .parse::<u32>()
+                    .ok()
+            })
+            .flatten();
+        let starts_row = value
+            .is_some_and(|value| expected.is_none_or(|expected| value == expected || value == 1));
+        if starts_row {
+            flush(&mut items, &kinds, &mut row, false);
+            expected = value.map(|value| value + 1);
+        }
+        if starts_row || !row.is_empty() {
+            row.push(token);
+        }
+    }
+    flush(&mut items, &kinds, &mut row, end >= lines.len());
+    Some((items, end))
+}
+
+/// True for a line that can start a numbered table's header: 序号 first.
+fn starts_numbered_header(text: &str) -> bool {
+    let first = text
+        .trim_matches(|c: char| c == '|' || c.is_whitespace())
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    header_cell(&compact(first)).contains(&Column::Number)
+}
+
+/// The cells after the header with names broken over lines joined: a
+/// bracket that goes on the line before (`应急管理局` / `(安委办)`), a piece
+/// that only the next line makes a unit's name (`区新兴产业` / `服务中心`).
+fn join_broken_names(tokens: Vec<Token<'_>>, header_width: usize) -> Vec<Token<'_>> {
+    let lexicon = crate::lexicon::lexicon();
+    let mut joined: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut tokens = tokens.into_iter().enumerate().peekable();
+    while let Some((index, mut token)) = tokens.next() {
+        if index < header_width {
+            joined.push(token);
+            continue;
+        }
+        let text = token.text();
+        if text.starts_with('(')
+            && char_count(&text) <= REMARK_CHARS
+            && let Some(previous) = joined.last_mut()
+            && previous.lines.len() == 1
+            && lexicon.ends_like_unit(&previous.text())
+        {
+            previous.lines.extend(token.lines);
+            continue;
+        }
+        let plain = !text.is_empty() && text.chars().all(crate::cjk::is_han);
+        let starts_a_name = text.starts_with(['区', '县', '市', '省', '镇', '乡'])
+            || char_count(&text) <= FRAGMENT_CHARS;
+        if plain
+            && starts_a_name
+            && char_count(&text) <= NAME_PIECE_CHARS
+            && !lexicon.ends_like_unit(&text)
+            && !super::leaders::is_personal_name(&text)
+            && let Some((_, next)) = tokens.peek()
+            && lexicon.ends_like_unit(&format!("{text}{}", next.text()))
+            && next.text().chars().all(crate::cjk::is_han)
+            && let Some((_, next)) = tokens.next()
+        {
+            token.lines.extend(next.lines);
+        }
+        joined.push(token);
+    }
+    joined
+}
+
+/// Spaces removed.
+fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// True for a line of nothing but `|`.
+fn is_pipes(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c == '|')
+}
+
+/// True for a header cell, brackets left out of its length.
+fn is_header_text(text: &str) -> bool {
+    let compact = compact(text);
+    !compact.is_empty()
+        && char_count(&crate::lexicon::without_brackets(&compact)) <= MAX_HEADER_CHARS
+        && !header_cell(&compact).is_empty()
+}
+
+/// How the table starting at `start` is written, told by its first lines.
+fn layout_at(lines: &[Source], start: usize) -> Layout {
+    let first = lines[start].text.trim_end_matches(['|', ' ']);
+    let parts: Vec<&str> = first.split_whitespace().collect();
+    if parts.len() >= MIN_COLUMNS && parts.iter().all(|part| is_header_text(part)) {
+        return Layout::SpacedRows;
+    }
+    let piped = lines[start..]
+        .iter()
+        .take(4)
+        .any(|line| is_pipes(line.text) || line.text.ends_with(" |") || line.text.ends_with('|'));
+    if piped {
+        Layout::PipeCells
+    } else {
+        Layout::CellLines
+    }
+}
+
+/// The cells of the lines from `start` on, until the table ends, and the
+/// index of the first line after it.
+fn read_tokens<'a>(
+    lines: &[Source<'a>],
+    start: usize,
+    layout: Layout,
+    limit: Option<usize>,
+) -> (Vec<Token<'a>>, usize) {
+    let mut tokens: Vec<Token<'a>> = Vec::new();
+    let mut open: Option<Token<'a>> = None;
+    let mut index = start;
+    let end = limit.map_or(lines.len(), |limit| lines.len().min(start + limit));
+    while index < end {
+        let line = lines[index];
+        let text = line.text;
+        if index > start && ends_table(text) {
+            break;
+        }
+        match layout {
+            Layout::CellLines => {
+                if !text.is_empty() {
+                    tokens.push(Token {
+                        number: line.number,
+                        lines: vec![text],
+                    });
+                }
+            }
+            Layout::SpacedRows => tokens.extend(text.split_whitespace().map(|part| Token {
+                number: line.number,
+                lines: vec![part],
+            })),
+            Layout::PipeCells => {
+                let content = text
+                    .trim_end_matches(['|', ' '])
+                    .trim_start_matches(['|', ' ']);
+                let pipes = text.len() - text.trim_end_matches('|').len();
+                if !content.is_empty() {
+                    open.get_or_insert_with(|| Token {
+                        number: line.number,
+                        lines: Vec::new(),
+                    })
+                    .lines
+                    .push(content);
+                }
+                for _ in 0..pipes {
+                    tokens.push(open.take().unwrap_or(Token {
+                        number: line.number,
+                        lines: Vec::new(),
+                    }));
+                }
+            }
+        }
+        index += 1;
+    }
+    tokens.extend(open);
+    (tokens, index)
+}
+
+/// The header's cells, from the start of the tokens (a cell broken over two
+/// lines joined, a remark such as `(万元)` kept with its cell), and how many
+/// tokens they took; at least three cells.
+fn header_cells<'a>(tokens: &[Token<'a>], layout: Layout) -> Option<(Vec<Cell<'a>>, usize)> {
+    let mut cells: Vec<Cell<'a>> = Vec::new();
+    let mut index = 0;
+    if layout == Layout::SpacedRows {
+        let line = tokens.first()?.number;
+        while index < tokens.len() && tokens[index].number == line {
+            cells.push(tokens[index].lines.clone());
+            index += 1;
+        }
+        return (cells.len() >= MIN_COLUMNS).then_some((cells, index));
+    }
+    while index < tokens.len() {
+        let token = &tokens[index];
+        let text = token.text();
+        if token.is_empty() {
+            break;
+        }
+        if is_header_text(&text) {
+            cells.push(token.lines.clone());
+            index += 1;
+        } else if text.starts_with('(') && char_count(&text) <= REMARK_CHARS && !cells.is_empty() {
+            if let Some(cell) = cells.last_mut() {
+                cell.extend(token.lines.iter().copied());
+            }
+            index += 1;
+        } else if let Some(next) = tokens.get(index + 1)
+            && char_count(&text) <= REMARK_CHARS
+            && is_header_text(&format!("{text}{}", next.text()))
+        {
+            let mut cell = token.lines.clone();
+            cell.extend(next.lines.iter().copied());
+            cells.push(cell);
+            index += 2;
+        } else {
+            break;
+        }
+    }
+    (cells.len() >= MIN_COLUMNS).then_some((cells, index))
+}
+
+/// True for a line a numbered table does not go on after: an attachment's
+/// label, a plan's title.
+fn ends_table(text: &str) -> bool {
+    let text = text.trim_matches(|c: char| c == '|' || c.is_whitespace());
+    (text.starts_with("附件") && char_count(text) <= 4) || super::metadata::is_plan_title(text)
+}
+
+/// True for a cell that starts with an item's own number: `(4)实际使用外资…`,
+/// `2.一般公共预算收入…`.
+fn starts_with_item_number(text: &str) -> bool {
+    numbering::marker(text).is_some_and(|marker| {
+        matches!(
+            marker.style,
+            NumberStyle::ArabicDot | NumberStyle::ArabicParen | NumberStyle::Circled
+        ) && !marker.rest.is_empty()
+            && !marker.rest.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// True for a heading row inside a table: `一、…`, `(一)…`.
+fn is_heading(text: &str) -> bool {
+    numbering::marker(text).is_some_and(|marker| {
+        matches!(
+            marker.style,
+            NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
+        )
+    })
+}
+
+/// Places a row's cells in the columns and adds the row (and its sub-rows).
+fn flush<'a>(
+    items: &mut Vec<Item<'a>>,
+    kinds: &[Vec<Column>],
+    row: &mut Vec<Token<'a>>,
+    at_end: bool,
+) {
+    let mut tokens = std::mem::take(row);
+    while tokens.len() > 1 && tokens.last().is_some_and(Token::is_empty) {
+        tokens.pop();
+    }
+    let Some(first) = tokens.first().cloned() else {
+        return;
+    };
+    let placed = place(kinds, &tokens[1..]);
+    let mut rows: Vec<(Vec<Cell<'a>>, Vec<usize>, u32)> = Vec::new();
+    let mut cells: Vec<Cell<'a>> = vec![first.lines.clone()];
+    let mut columns = vec![0];
+    let mut first_line = first.number;
+    let mut previous = 0;
+    for (token, column) in tokens[1..].iter().zip(placed) {
+        if is_labelled_line(&token.text()) {
+            cells.push(token.lines.clone());
+            columns.push(previous);
+            continue;
+        }
+        if column < previous {
+            rows.push((
+                std::mem::take(&mut cells),
+                std::mem::take(&mut columns),
+                first_line,
+            ));
+            first_line = token.number;
+        }
+        match cells.last_mut() {
+            Some(cell) if column == previous => cell.extend(token.lines.iter().copied()),
+            _ => {
+                cells.push(token.lines.clone());
+                columns.push(column);
+            }
+        }
+        previous = column;
+    }
+    rows.push((cells, columns, first_line));
+    let count = rows.len();
+    let last_named = kinds
+        .iter()
+        .rposition(|kinds| kinds.iter().any(|kind| matches!(kind, Column::Label(_))))
+        .unwrap_or(kinds.len().saturating_sub(1));
+    for (index, (cells, columns, number)) in rows.into_iter().enumerate() {
+        let last_column = columns.last().copied().unwrap_or(0);
+        let cut = at_end && index + 1 == count && last_column < last_named;
+        items.push(Item::Row {
+            number,
+            cells,
+            placed: Some(columns),
+            cut,
+        });
+    }
+}
+
+/// True for a cell that names its role itself: `省牵头单位:省农业农村厅`.
+fn is_labelled_line(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, _)| {
+        crate::lexicon::lexicon()
+            .label(label.trim())
+            .is_some_and(|duty| {
+                matches!(
+                    duty,
+                    crate::lexicon::Duty::Role(_) | crate::lexicon::Duty::Leader
+                )
+            })
+    })
+}
+
+/// The column of each cell after a row's number: the placement that fits
+/// them best, where a cell may take several lines, columns may be left out
+/// (merged from above) and the columns may start over (a sub-row).
+fn place(kinds: &[Vec<Column>], tokens: &[Token]) -> Vec<usize> {
+    let columns = kinds.len();
+    if tokens.is_empty() || columns < 2 {
+        return Vec::new();
+    }
+    let shapes: Vec<Shape> = tokens.iter().map(|token| shape(&token.lines)).collect();
+    let numbered: Vec<bool> = tokens
+        .iter()
+        .map(|token| starts_with_item_number(&token.text()))
+        .collect();
+    let none = i32::MIN / 4;
+    let mut best = vec![vec![none; columns]; tokens.len()];
+    let mut from = vec![vec![0usize; columns]; tokens.len()];
+    for column in 1..columns {
+        best[0][column] = fit(shapes[0], &kinds[column]) - SKIP_COST * (column as i32 - 1);
+    }
+    for index in 1..tokens.len() {
+        for column in 1..columns {
+            let gain = fit(shapes[index], &kinds[column]);
+            let (mut top, mut arg) = (none, 1);
+            for (previous, &base) in best[index - 1].iter().enumerate().skip(1) {
+                if base == none {
+                    continue;
+                }
+                let cost = if column > previous {
+                    SKIP_COST * (column - previous - 1) as i32
+                } else if column == previous {
+                    if shapes[index].empty || numbered[index] {
+                        SUB_ROW_COST + CONTINUE_COST
+                    } else if kinds[column].contains(&Column::Label(crate::lexicon::Duty::Role(
+                        crate::model::Role::Lead,
+                    ))) {
+                        LEAD_CONTINUE_COST
+                    } else {
+                        CONTINUE_COST
+                    }
+                } else {
+                    SUB_ROW_COST
+                };
+                let score = base + gain - cost;
+                if score > top {
+                    top = score;
+                    arg = previous;
+                }
+            }
+            best[index][column] = top;
+            from[index][column] = arg;
+        }
+    }
+    let last = tokens.len() - 1;
+    let mut column = (1..columns)
+        .max_by_key(|column| best[last][*column])
+        .unwrap_or(1);
+    let mut placed = vec![0; tokens.len()];
+    for index in (0..tokens.len()).rev() {
+        placed[index] = column;
+        column = from[index][column];
+    }
+    placed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(text: &str) -> Vec<Source<'_>> {
+        text.split('\n')
+            .enumerate()
+            .map(|(index, line)| Source {
+                number: index as u32 + 1,
+                text: line.trim(),
+            })
+            .collect()
+    }
+
+    fn rows(text: &str) -> Vec<(Vec<String>, Option<Vec<usize>>)> {
+        let lines = sources(text);
+        let (items, _) = numbered_table(&lines, 0).expect("table");
+        items
+            .into_iter()
+            .filter_map(|item| match item {
+                Item::Row { cells, placed, .. } => {
+                    Some((cells.iter().map(|cell| cell.join("/")).collect(), placed))
+                }
+                Item::Line(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_cell_a_line_with_units_one_a_line() {
+        let found = rows(
+            "序号\n民生实事\n责任单位\n完成时限\n1\n启动建设东柳河城区段综合治理工程和东湖湿地公园。\n县水务局\n县住建局\n12月底前\n2\n新建2座人行天桥。\n县住建局\n9月投入使用",
+        );
+        assert_eq!(
+            found[1].0,
+            [
+                "1",
+                "启动建设东柳河城区段综合治理工程和东湖湿地公园。",
+                "县水务局/县住建局",
+                "12月底前"
+            ]
+        );
+        assert_eq!(found[1].1, Some(vec![0, 1, 2, 3]));
+        assert_eq!(
+            found[2].0,
+            ["2", "新建2座人行天桥。", "县住建局", "9月投入使用"]
+        );
+    }
+
+    #[test]
+    fn a_sub_row_shares_the_merged_cells() {
+        let found = rows(
+            "序号\n民生实事\n责任单位\n完成时限\n5\n开工建设县老年养护楼。\n县民政局\n5月底前动工\n开工建设老年大学。\n12月底前\n6\n迁建县政务服务中心。\n县政务服务中心\n12月底前",
+        );
+        assert_eq!(
+            found[1].0,
+            ["5", "开工建设县老年养护楼。", "县民政局", "5月底前动工"]
+        );
+        assert_eq!(found[2].0, ["开工建设老年大学。", "12月底前"]);
+        assert_eq!(found[2].1, Some(vec![1, 3]));
+        assert_eq!(found[3].0[0], "6");
+    }
+
+    #[test]
+    fn rows_parted_by_spaces() {
+        let found = rows(
+            "序号 目标任务 责任单位 上半年推进情况\n一、经济社会发展主要预期目标\n1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。\n2 第一产业增加值增长5%。 区农业农村委\n区林业局\n第一产业增加值同比增长3.4%。",
+        );
+        assert_eq!(found[1].0, ["一、经济社会发展主要预期目标"]);
+        assert_eq!(
+            found[2].0,
+            [
+                "1",
+                "地区生产总值增长6%以上。",
+                "区发展改革委",
+                "地区生产总值同比增长2.9%。"
+            ]
+        );
+        assert_eq!(
+            found[3].0,
+            [
+                "2",
+                "第一产业增加值增长5%。",
+                "区农业农村委/区林业局",
+                "第一产业增加值同比增长3.4%。"
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_closed_by_pipes_and_a_header_broken_over_lines() {
+        let found = rows(
+            "序号 |\n重点工作 |\n区政府\n分管领导 |\n责任单位 |\n1 |\n坚持服务跟着项目走,优化工作机制。 |\n叶林 |\n招商工作部、安商工作部 |\n",
+        );
+        assert_eq!(
+            found[0].0,
+            ["序号", "重点工作", "区政府/分管领导", "责任单位"]
+        );
+        assert_eq!(
+            found[1].0,
+            [
+                "1",
+                "坚持服务跟着项目走,优化工作机制。",
+                "叶林",
+                "招商工作部、安商工作部"
+            ]
+        );
+    }
+}
