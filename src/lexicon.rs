@@ -55,6 +55,135 @@ pub enum Column {
     Ignore,
 }
 
+/// Plain lists of words, each a class of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// Endings of a work plan's own title: 工作要点, 分解表.
+    PlanEnding,
+    /// Endings that make a plan title only beside a year or a quoted title.
+    WeakPlanEnding,
+    /// Endings of a notice title: 通知, 意见.
+    NoticeEnding,
+    /// Headings of sections on how a plan is carried out: 保障措施.
+    RequirementHeading,
+    /// Openings of a preamble paragraph: 为, 根据.
+    PreambleOpening,
+    /// What ends a heading that names who leads its tasks: 重点工作.
+    HeadingObject,
+    /// The verb of such a heading: 牵头, 主抓.
+    HeadingVerb,
+    /// Openings of a line assigning the tasks before it: 上述.
+    GroupOpening,
+    /// Bare kinds of place a collective 各 is shared with: 镇(街道).
+    BarePlaceKind,
+    /// Marks after a name that make it the lead: (牵头).
+    LeadMark,
+    /// Signs before a name that make it the lead: ★.
+    LeadSign,
+    /// Words joining two names: 和, 及.
+    Conjunction,
+    /// Words after 等 that make the rest "the others concerned": 有关.
+    CollectiveMark,
+    /// Words making a collective of the places after them: 各, 相关.
+    Collective,
+    /// Offices a bare name before them shares: 街办, 管理区.
+    OfficeSuffix,
+    /// Words of a deadline: 年底, 全年.
+    DeadlineWord,
+    /// Words marking a short line of page chrome: 责任编辑.
+    ChromeWord,
+    /// Words marking chrome in a line however long: http://.
+    AlwaysChrome,
+    /// Short lines that are chrome on their own: 首页.
+    ChromeLine,
+    /// Words after which a web page's article has ended: 上一篇.
+    FooterWord,
+    /// What follows a place that issues a document: 人民政府.
+    IssuerSuffix,
+    /// What follows an issuer announcing a document in the body: 发布.
+    AnnouncingWord,
+    /// What follows a place starting a title to make it the issuer: 关于.
+    TitleIssuerWord,
+    /// Offices ending a signature line: 人民政府办公室.
+    SignatureOffice,
+    /// What follows a level's character naming its own government: 政府.
+    GovernmentWord,
+    /// What after a place word makes it a street's, a road's name: 街道.
+    LocalName,
+    /// What after 人民政府 makes it a website's name: 网.
+    WebsiteWord,
+}
+
+impl List {
+    /// Every list.
+    pub const ALL: [List; 27] = [
+        List::PlanEnding,
+        List::WeakPlanEnding,
+        List::NoticeEnding,
+        List::RequirementHeading,
+        List::PreambleOpening,
+        List::HeadingObject,
+        List::HeadingVerb,
+        List::GroupOpening,
+        List::BarePlaceKind,
+        List::LeadMark,
+        List::LeadSign,
+        List::Conjunction,
+        List::CollectiveMark,
+        List::Collective,
+        List::OfficeSuffix,
+        List::DeadlineWord,
+        List::ChromeWord,
+        List::AlwaysChrome,
+        List::ChromeLine,
+        List::FooterWord,
+        List::IssuerSuffix,
+        List::AnnouncingWord,
+        List::TitleIssuerWord,
+        List::SignatureOffice,
+        List::GovernmentWord,
+        List::LocalName,
+        List::WebsiteWord,
+    ];
+
+    /// The class of the list in the table.
+    pub fn class(self) -> &'static str {
+        match self {
+            List::PlanEnding => "plan-ending",
+            List::WeakPlanEnding => "weak-plan-ending",
+            List::NoticeEnding => "notice-ending",
+            List::RequirementHeading => "requirement-heading",
+            List::PreambleOpening => "preamble-opening",
+            List::HeadingObject => "heading-object",
+            List::HeadingVerb => "heading-verb",
+            List::GroupOpening => "group-opening",
+            List::BarePlaceKind => "bare-place-kind",
+            List::LeadMark => "lead-mark",
+            List::LeadSign => "lead-sign",
+            List::Conjunction => "conjunction",
+            List::CollectiveMark => "collective-mark",
+            List::Collective => "collective",
+            List::OfficeSuffix => "office-suffix",
+            List::DeadlineWord => "deadline-word",
+            List::ChromeWord => "chrome-word",
+            List::AlwaysChrome => "always-chrome",
+            List::ChromeLine => "chrome-line",
+            List::FooterWord => "footer-word",
+            List::IssuerSuffix => "issuer-suffix",
+            List::AnnouncingWord => "announcing-word",
+            List::TitleIssuerWord => "title-issuer-word",
+            List::SignatureOffice => "signature-office",
+            List::GovernmentWord => "government-word",
+            List::LocalName => "local-name",
+            List::WebsiteWord => "website-word",
+        }
+    }
+
+    fn from_class(class: &str) -> Option<List> {
+        List::ALL.into_iter().find(|list| list.class() == class)
+    }
+}
+
 /// Why the lexicon could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
@@ -136,12 +265,16 @@ pub struct Lexicon {
     post_qualifiers: Endings<()>,
     notes: Vec<String>,
     headers: Vec<(String, Column)>,
+    lists: Vec<Vec<String>>,
 }
 
 impl Lexicon {
     /// Reads a table in the format of `assets/lexicon.tsv`.
     pub fn parse(table: &str) -> Result<Lexicon, LexiconError> {
-        let mut lexicon = Lexicon::default();
+        let mut lexicon = Lexicon {
+            lists: vec![Vec::new(); List::ALL.len()],
+            ..Lexicon::default()
+        };
         for (index, text) in table.lines().enumerate() {
             let line = index + 1;
             if text.trim().is_empty() || text.starts_with('#') {
@@ -203,12 +336,15 @@ impl Lexicon {
                     };
                     lexicon.headers.push((word.to_owned(), column));
                 }
-                other => {
-                    return Err(LexiconError::Class {
-                        line,
-                        class: other.to_owned(),
-                    });
-                }
+                other => match List::from_class(other) {
+                    Some(list) => lexicon.lists[list as usize].push(word.to_owned()),
+                    None => {
+                        return Err(LexiconError::Class {
+                            line,
+                            class: other.to_owned(),
+                        });
+                    }
+                },
             }
         }
         lexicon
@@ -285,6 +421,39 @@ impl Lexicon {
     /// True when `text` is a post and nothing else.
     pub fn is_post(&self, text: &str) -> bool {
         self.posts.words.contains_key(text)
+    }
+
+    /// The words of a list, in the table's order.
+    pub fn list(&self, list: List) -> &[String] {
+        &self.lists[list as usize]
+    }
+
+    /// The first word of `list` that `text` ends with.
+    pub fn ending_in(&self, list: List, text: &str) -> Option<&str> {
+        self.list(list)
+            .iter()
+            .map(String::as_str)
+            .find(|word| text.ends_with(word))
+    }
+
+    /// The first word of `list` that `text` starts with.
+    pub fn opening_in(&self, list: List, text: &str) -> Option<&str> {
+        self.list(list)
+            .iter()
+            .map(String::as_str)
+            .find(|word| text.starts_with(word))
+    }
+
+    /// True when `text` holds a word of `list`.
+    pub fn holds(&self, list: List, text: &str) -> bool {
+        self.list(list)
+            .iter()
+            .any(|word| text.contains(word.as_str()))
+    }
+
+    /// True when `text` is a word of `list`.
+    pub fn is_in(&self, list: List, text: &str) -> bool {
+        self.list(list).iter().any(|word| word == text)
     }
 
     /// True when `text` ends with a word that qualifies a post (分管, 协管).
@@ -389,6 +558,9 @@ mod tests {
     fn the_embedded_table_reads() {
         let lexicon = Lexicon::parse(TABLE).expect("lexicon");
         assert!(lexicon.labels.words.len() > 50);
+        for list in List::ALL {
+            assert!(!lexicon.list(list).is_empty(), "{} is empty", list.class());
+        }
     }
 
     #[test]

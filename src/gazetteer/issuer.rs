@@ -10,10 +10,7 @@
 use std::collections::HashMap;
 
 use super::{Gazetteer, Level, PlaceHints, is_issuer_at};
-
-/// Words after a place that make it the document's issuer when the place
-/// starts the title: 滁州市关于…, 咸安区2023年….
-const TITLE_ISSUER_WORDS: [&str; 4] = ["关于", "印发", "发布", "转发"];
+use crate::lexicon::{List, lexicon};
 
 /// What may stand between two place names of one issuer (北京市!!!通州区).
 fn is_glue(c: char) -> bool {
@@ -43,18 +40,24 @@ impl Gazetteer {
             return Some(place);
         }
         match self.spoken_level(hints) {
-            Some(Level::Province) => self.named_province(hints),
-            Some(Level::County) => self.named_county(hints),
-            Some(Level::City) | None => self.detect_city_index(hints),
+            Some((Level::Province, _)) => self.named_province(hints),
+            Some((Level::County, level_char)) => self.named_county(hints, level_char),
+            Some((Level::City, _)) | None => self.detect_city_index(hints),
         }
     }
 
     /// A place named as the issuer: before 人民政府 / 政府 (the innermost of
     /// a chain such as 重庆市沙坪坝区), or first in the title.
     fn issuer(&self, hints: &PlaceHints) -> Option<usize> {
+        let context = [
+            hints.title.unwrap_or(""),
+            hints.head,
+            super::opening(hints.body),
+        ];
+        let context = &context[..];
         if let Some(title) = hints.title {
             let start = title.find('】').map_or(0, |end| end + '】'.len_utf8());
-            if let Some(place) = self.issuer_in(&title[start..], Where::Title) {
+            if let Some(place) = self.issuer_in(&title[start..], Where::Title, context) {
                 return Some(place);
             }
         }
@@ -62,13 +65,13 @@ impl Gazetteer {
             .head
             .lines()
             .chain(super::opening(hints.body).lines())
-            .find_map(|line| self.signature(line));
+            .find_map(|line| self.signature(line, context));
         if let Some(place) = signature {
             return Some(self.refined_by_number(place, hints.doc_number));
         }
         let mut named: Option<usize> = None;
         for line in hints.head.lines() {
-            let Some(place) = self.issuer_in(line, Where::Head) else {
+            let Some(place) = self.issuer_in(line, Where::Head, context) else {
                 continue;
             };
             named = match named {
@@ -83,16 +86,17 @@ impl Gazetteer {
         super::opening(hints.body)
             .lines()
             .take(BODY_ISSUER_LINES)
-            .find_map(|line| self.issuer_in(line, Where::Body))
+            .find_map(|line| self.issuer_in(line, Where::Body, context))
     }
 
     /// The issuer a signature line names: nothing but places and an office
     /// (`沁县人民政府办公室`, `苏州市吴江区人民政府`).
-    fn signature(&self, line: &str) -> Option<usize> {
+    fn signature(&self, line: &str, context: &[&str]) -> Option<usize> {
         let line = line.trim();
-        let office = SIGNATURE_OFFICES
+        let office = lexicon()
+            .list(List::SignatureOffice)
             .iter()
-            .find_map(|office| line.strip_suffix(office))?;
+            .find_map(|office| line.strip_suffix(office.as_str()))?;
         let found: Vec<_> = self.full_names.find_iter(office).collect();
         let (first, last) = (found.first()?, found.last()?);
         let covered = first.start == 0
@@ -104,7 +108,7 @@ impl Gazetteer {
             return None;
         }
         let places: Vec<&Vec<usize>> = found.iter().map(|found| found.meaning).collect();
-        self.innermost(&places, line)
+        self.innermost(&places, context)
     }
 
     /// True when `outer` is a province or city above `place`.
@@ -139,7 +143,7 @@ impl Gazetteer {
     /// The issuer a line names: a chain of place names followed by an
     /// issuing office (in the body, one announcing the document), or (in a
     /// title) starting it.
-    fn issuer_in(&self, line: &str, place: Where) -> Option<usize> {
+    fn issuer_in(&self, line: &str, place: Where, context: &[&str]) -> Option<usize> {
         let is_title = place == Where::Title;
         let found: Vec<_> = self.full_names.find_iter(line).collect();
         let mut index = 0;
@@ -166,13 +170,11 @@ impl Gazetteer {
             let issues = office
                 || is_title
                     && start == 0
-                    && (TITLE_ISSUER_WORDS
-                        .iter()
-                        .any(|word| after.starts_with(word))
+                    && (lexicon().opening_in(List::TitleIssuerWord, after).is_some()
                         || !after.starts_with('、'));
             if issues && !super::is_quoted(line, start) {
                 let places: Vec<&Vec<usize>> = chain.iter().map(|at| found[*at].meaning).collect();
-                if let Some(found) = self.innermost(&places, line) {
+                if let Some(found) = self.innermost(&places, context) {
                     return Some(found);
                 }
             }
@@ -183,7 +185,7 @@ impl Gazetteer {
 
     /// The place the last name of a chain means, the names before it
     /// telling which of its namesakes (北京市通州区, not 南通's).
-    fn innermost(&self, chain: &[&Vec<usize>], context: &str) -> Option<usize> {
+    fn innermost(&self, chain: &[&Vec<usize>], context: &[&str]) -> Option<usize> {
         let (last, outer) = chain.split_last()?;
         let inside = |place: usize| {
             outer.iter().all(|names| {
@@ -201,37 +203,67 @@ impl Gazetteer {
         match candidates.as_slice() {
             [only] => Some(*only),
             [] => None,
-            many => {
-                let named = self.provinces_named(&[context]);
-                let mut fitting = many
-                    .iter()
-                    .copied()
-                    .filter(|&place| named.contains(&self.places[place].province));
-                let first = fitting.next()?;
-                fitting.next().is_none().then_some(first)
+            many => self.best_supported(many, context),
+        }
+    }
+
+    /// The one of namesakes (市中区 of 济南, 枣庄, 内江, 乐山) whose city or
+    /// province the document names most, when one does.
+    fn best_supported(&self, candidates: &[usize], context: &[&str]) -> Option<usize> {
+        let provinces = self.provinces_named(context);
+        let mut cities: HashMap<usize, u32> = HashMap::new();
+        for text in context {
+            for found in self.mentions.find_iter(text) {
+                if let Some(vote) = found.meaning.vote {
+                    *cities.entry(vote.city).or_insert(0) += vote.weight;
+                }
             }
         }
+        let support: HashMap<usize, u32> = candidates
+            .iter()
+            .map(|&place| {
+                let found = &self.places[place];
+                let by_city = found
+                    .city
+                    .and_then(|city| cities.get(&city))
+                    .copied()
+                    .unwrap_or(0);
+                let by_province = u32::from(provinces.contains(&found.province));
+                (place, by_city * 2 + by_province)
+            })
+            .filter(|(_, score)| *score > 0)
+            .collect();
+        super::clear_winner(&support, 1)
     }
 
     /// The level a document speaks at, from its words (区人民政府办公室关于,
     /// 县政府各部门), its units' prefixes (区发改局) and 全县 / 我省.
-    pub(super) fn spoken_level(&self, hints: &PlaceHints) -> Option<Level> {
-        let mut scores: HashMap<LevelKey, usize> = HashMap::new();
-        let mut add = |level: Level, weight: usize| {
-            *scores.entry(LevelKey::of(level)).or_insert(0) += weight;
+    pub(super) fn spoken_level(&self, hints: &PlaceHints) -> Option<(Level, char)> {
+        let mut by_char: HashMap<char, usize> = HashMap::new();
+        let mut add = |level_char: char, weight: usize| {
+            *by_char.entry(level_char).or_insert(0) += weight;
         };
         for text in [hints.title.unwrap_or(""), hints.head] {
-            for level in government_levels(text) {
-                add(level, LEVEL_WORD_WEIGHT);
+            for level_char in government_levels(text) {
+                add(level_char, LEVEL_WORD_WEIGHT);
             }
         }
         for unit in hints.units {
-            if let Some(level) = unit_level(unit) {
-                add(level, UNIT_PREFIX_WEIGHT);
+            if let Some(level_char) = unit_level(unit) {
+                add(level_char, UNIT_PREFIX_WEIGHT);
             }
         }
-        for level in whole_place_levels(super::opening(hints.body)) {
-            add(level, WHOLE_PLACE_WEIGHT);
+        for level_char in whole_place_levels(super::opening(hints.body)) {
+            add(level_char, WHOLE_PLACE_WEIGHT);
+        }
+        for level_char in government_levels(super::opening(hints.body)) {
+            add(level_char, WHOLE_PLACE_WEIGHT);
+        }
+        let mut scores: HashMap<LevelKey, usize> = HashMap::new();
+        for (level_char, score) in &by_char {
+            *scores
+                .entry(LevelKey::of(level_of(*level_char)))
+                .or_insert(0) += score;
         }
         let (&best, &score) = scores
             .iter()
@@ -242,7 +274,16 @@ impl Gazetteer {
             .map(|(_, score)| *score)
             .max()
             .unwrap_or(0);
-        (score > runner_up).then_some(best.level())
+        if score <= runner_up {
+            return None;
+        }
+        let level = best.level();
+        let level_char = by_char
+            .iter()
+            .filter(|(c, _)| level_of(**c) == level)
+            .max_by_key(|(c, score)| (**score, **c))
+            .map(|(c, _)| *c)?;
+        Some((level, level_char))
     }
 
     /// The province the document names most (河南, 辽宁省), or the one its
@@ -276,7 +317,7 @@ impl Gazetteer {
 
     /// The county the document names most, in full or by its short name,
     /// among those of the city or province it names when it names one.
-    fn named_county(&self, hints: &PlaceHints) -> Option<usize> {
+    fn named_county(&self, hints: &PlaceHints, level_char: char) -> Option<usize> {
         let texts = [
             hints.title.unwrap_or(""),
             hints.head,
@@ -296,6 +337,9 @@ impl Gazetteer {
                 }
             }
             for found in self.county_shorts.find_iter(text) {
+                if super::is_local_name_at(text, found.end) {
+                    continue;
+                }
                 for &place in found.meaning {
                     *short.entry(place).or_insert(0) += 1;
                 }
@@ -303,6 +347,7 @@ impl Gazetteer {
         }
         let within = self.named_city_or_province(hints);
         for counts in [&mut full, &mut short] {
+            counts.retain(|place, _| self.places[*place].name.ends_with(level_char));
             if let Some(within) = within {
                 counts.retain(|place, _| {
                     let place = &self.places[*place];
@@ -383,35 +428,25 @@ enum Where {
     Body,
 }
 
-/// The offices that end a signature line, longest first.
-const SIGNATURE_OFFICES: [&str; 6] = [
-    "人民政府办公室",
-    "人民政府办公厅",
-    "人民政府",
-    "政府办公室",
-    "政府办公厅",
-    "政府",
-];
-
 /// How many lines of the body may announce its issuer (日前,济源市人民政府发布通知).
 const BODY_ISSUER_LINES: usize = 3;
 
 /// The levels of governments a text names without a place name before them:
 /// `区人民政府办公室关于…`, `县政府各部门`, `省政府印发…`.
-fn government_levels(text: &str) -> Vec<Level> {
+fn government_levels(text: &str) -> Vec<char> {
     let mut levels = Vec::new();
-    for (level_char, level) in LEVEL_CHARS {
+    for (level_char, _) in LEVEL_CHARS {
         for (at, _) in text.match_indices(level_char) {
             let rest = &text[at + level_char.len_utf8()..];
-            if !(rest.starts_with("人民政府") || rest.starts_with("政府")) {
+            if lexicon().opening_in(List::GovernmentWord, rest).is_none() {
                 continue;
             }
             let before = text[..at].chars().next_back();
-            if before.is_none_or(|c| !crate::cjk::is_han(c) || "本全我各".contains(c)) {
-                if before == Some('各') {
-                    continue;
-                }
-                levels.push(level);
+            let free = before.is_none_or(|c| {
+                !crate::cjk::is_han(c) || "本全我年".contains(c) || c.is_ascii_digit()
+            });
+            if free {
+                levels.push(level_char);
             }
         }
     }
@@ -420,21 +455,24 @@ fn government_levels(text: &str) -> Vec<Level> {
 
 /// The level a unit's prefix tells: 区发改局 → a district's, 省财政厅 → a
 /// province's.
-fn unit_level(unit: &str) -> Option<Level> {
-    let first = unit.chars().next()?;
-    let second = unit.chars().nth(1)?;
-    if second == '场' || second == '直' && first == '市' {
+fn unit_level(unit: &str) -> Option<char> {
+    let mut chars = unit.chars();
+    let first = chars.next()?;
+    let second = chars.next()?;
+    let third = chars.next();
+    let municipal_works = first == '市' && second == '政' && third != Some('府');
+    if second == '场' || second == '直' && first == '市' || municipal_works {
         return None;
     }
     LEVEL_CHARS
         .iter()
         .find(|(level_char, _)| *level_char == first)
-        .map(|(_, level)| *level)
+        .map(|(level_char, _)| *level_char)
         .filter(|_| crate::cjk::is_han(second) && !"级属委".contains(second) || second == '委')
 }
 
 /// The levels `全县`, `我区`, `全省` tell in a text.
-fn whole_place_levels(text: &str) -> Vec<Level> {
+fn whole_place_levels(text: &str) -> Vec<char> {
     let mut levels = Vec::new();
     for prefix in ['全', '我'] {
         for (at, _) in text.match_indices(prefix) {
@@ -442,15 +480,23 @@ fn whole_place_levels(text: &str) -> Vec<Level> {
             let Some(next) = rest.chars().next() else {
                 continue;
             };
-            if let Some((_, level)) = LEVEL_CHARS.iter().find(|(c, _)| *c == next) {
+            if LEVEL_CHARS.iter().any(|(c, _)| *c == next) {
                 let after = rest[next.len_utf8()..].chars().next();
                 if after != Some('场') {
-                    levels.push(*level);
+                    levels.push(next);
                 }
             }
         }
     }
     levels
+}
+
+/// The level a level's character stands for.
+fn level_of(level_char: char) -> Level {
+    LEVEL_CHARS
+        .iter()
+        .find(|(c, _)| *c == level_char)
+        .map_or(Level::City, |(_, level)| *level)
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, BuildError, Input, MatchKind, StartKind};
 
+use crate::lexicon::{List, lexicon};
+
 /// The embedded table; its header comment documents the columns.
 const BUILTIN_TABLE: &str = include_str!("../../assets/gazetteer.tsv");
 
@@ -21,24 +23,6 @@ static BUILTIN: LazyLock<Gazetteer> = LazyLock::new(|| {
 /// Columns of a table row: kind, name, city, province, short, former,
 /// nicknames, doc_abbr.
 const COLUMNS: usize = 8;
-
-/// What may follow a place name when that place issues the document.
-const ISSUER_SUFFIXES: [&str; 5] = ["人民政府", "政府", "行政公署", "行署", "委"];
-
-/// What follows the issuer in a body sentence announcing the document
-/// (济源市人民政府发布通知); a bare 赤壁市人民政府 there is a responsible unit.
-const ANNOUNCING_WORDS: [&str; 10] = [
-    "办公室",
-    "办公厅",
-    "发布",
-    "印发",
-    "关于",
-    "下发",
-    "出台",
-    "公布",
-    "制定",
-    "发出",
-];
 
 /// How much of the body's start the issuer and frequency steps read.
 const OPENING_BYTES: usize = 4096;
@@ -464,6 +448,7 @@ impl Gazetteer {
         for text in [hints.title.unwrap_or(""), hints.head, hints.body] {
             for found in self.mentions.find_iter(text) {
                 if let Some(vote) = found.meaning.vote
+                    && !is_local_name_at(text, found.end)
                     && voted.insert(found.word)
                 {
                     *scores.entry(vote.city).or_insert(0) += vote.weight;
@@ -506,14 +491,18 @@ impl Gazetteer {
 /// True when an issuing office follows the name ending at `end`.
 fn is_issuer_at(text: &str, end: usize) -> bool {
     let rest = &text[end..];
-    ISSUER_SUFFIXES.iter().any(|suffix| {
-        rest.strip_prefix(suffix)
-            .is_some_and(|after| !WEBSITE_WORDS.iter().any(|word| after.starts_with(word)))
+    let words = lexicon();
+    words.list(List::IssuerSuffix).iter().any(|suffix| {
+        rest.strip_prefix(suffix.as_str())
+            .is_some_and(|after| words.opening_in(List::WebsiteWord, after).is_none())
     })
 }
 
-/// Words after 人民政府 that make it a website's name, not an issuer.
-const WEBSITE_WORDS: [&str; 3] = ["网", "门户", "官网"];
+/// True when the word ending at `end` names a street, a town or a road.
+fn is_local_name_at(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    lexicon().opening_in(List::LocalName, rest).is_some()
+}
 
 /// True when `at` sits inside 《》 or quotes opened before it: a document
 /// quoted, not the one at hand.
@@ -526,10 +515,12 @@ fn is_quoted(text: &str, at: usize) -> bool {
 /// at `end`.
 fn announces_at(text: &str, end: usize) -> bool {
     let rest = &text[end..];
-    ISSUER_SUFFIXES
+    let words = lexicon();
+    words
+        .list(List::IssuerSuffix)
         .iter()
-        .filter_map(|suffix| rest.strip_prefix(suffix))
-        .any(|after| ANNOUNCING_WORDS.iter().any(|word| after.starts_with(word)))
+        .filter_map(|suffix| rest.strip_prefix(suffix.as_str()))
+        .any(|after| words.opening_in(List::AnnouncingWord, after).is_some())
 }
 
 /// The start of the body read by the issuer and frequency steps.

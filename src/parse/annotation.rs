@@ -14,7 +14,7 @@
 use super::leaders::{leader_in, split_leaders};
 use super::units::{Name, split_names};
 use crate::cjk::char_count;
-use crate::lexicon::{Duty, lexicon};
+use crate::lexicon::{Duty, List, lexicon};
 use crate::model::{Assignment, Role};
 
 /// Labels of at most this many characters count only at the start of a
@@ -23,25 +23,6 @@ const SHORT_LABEL_CHARS: usize = 2;
 
 /// The longest unit name that can open a duty list item (`市发展改革委:负责…`).
 const MAX_DUTY_UNIT_CHARS: usize = 20;
-
-/// What a heading that names who leads its tasks may end with, after the
-/// verb: 牵头重点工作, 负责的工作.
-const HEADING_OBJECTS: [&str; 8] = [
-    "重点工作",
-    "工作任务",
-    "重点任务",
-    "重点事项",
-    "工作",
-    "任务",
-    "事项",
-    "项目",
-];
-
-/// Verbs of a heading that names who leads its tasks.
-const HEADING_VERBS: [&str; 6] = ["牵头负责", "牵头", "负责", "主抓", "领衔", "分管"];
-
-/// Openings of a line that assigns the tasks before it: 上述项目由X牵头负责.
-const GROUP_OPENINGS: [&str; 2] = ["上述", "以上"];
 
 /// The units, leaders and deadline an annotation names.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -313,9 +294,7 @@ fn strip_lead_in(clause: &str) -> &str {
     if let Some(rest) = clause.strip_prefix('由') {
         return rest;
     }
-    if GROUP_OPENINGS
-        .iter()
-        .any(|opening| clause.starts_with(opening))
+    if lexicon().opening_in(List::GroupOpening, clause).is_some()
         && let Some(at) = clause.find('由')
         && char_count(&clause[..at]) <= 6
     {
@@ -451,10 +430,8 @@ pub fn parse_block(line: &str) -> Option<Annotation<'_>> {
     }
     let enclosed = inner.len() != line.len();
     let trimmed = inner.trim_matches(is_clause_trim);
-    let leads_in = trimmed.starts_with('由')
-        || GROUP_OPENINGS
-            .iter()
-            .any(|opening| trimmed.starts_with(opening));
+    let leads_in =
+        trimmed.starts_with('由') || lexicon().opening_in(List::GroupOpening, trimmed).is_some();
     if enclosed || leads_in {
         return parse_clauses(inner);
     }
@@ -594,9 +571,9 @@ pub fn heading_assignment(title: &str) -> Option<Annotation<'_>> {
             rest = rest[..open].trim_end();
         }
     }
-    let object = HEADING_OBJECTS.iter().find(|word| rest.ends_with(*word))?;
+    let object = lexicon().ending_in(List::HeadingObject, rest)?;
     rest = rest[..rest.len() - object.len()].trim_end_matches('的');
-    let verb = HEADING_VERBS.iter().find(|verb| rest.ends_with(*verb))?;
+    let verb = lexicon().ending_in(List::HeadingVerb, rest)?;
     let body = &rest[..rest.len() - verb.len()];
     let names = split_names(body);
     if names.is_empty() || !names.iter().all(is_plausible_name) {

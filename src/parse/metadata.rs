@@ -7,44 +7,8 @@ use regex::Regex;
 use super::lines::{Kind, Line, ends_sentence};
 use crate::cjk::char_count;
 use crate::gazetteer::{PlaceHints, detect_place};
+use crate::lexicon::List;
 use crate::model::DocumentMeta;
-
-/// Endings of a notice title: 关于印发…的通知.
-const NOTICE_ENDINGS: [&str; 9] = [
-    "通知", "意见", "决定", "批复", "函", "通报", "方案", "计划", "要点",
-];
-
-/// Endings that make a line a work plan's own title: 社会保障工程2020年工作要点.
-const PLAN_ENDINGS: [&str; 24] = [
-    "工作要点",
-    "工作方案",
-    "实施方案",
-    "行动方案",
-    "分解方案",
-    "分工方案",
-    "工作计划",
-    "行动计划",
-    "实施计划",
-    "推进计划",
-    "分解表",
-    "任务表",
-    "任务清单",
-    "责任清单",
-    "工作清单",
-    "任务分工",
-    "责任分工",
-    "工作安排",
-    "情况表",
-    "进展表",
-    "进度表",
-    "汇总表",
-    "一览表",
-    "责任表",
-];
-
-/// Shorter endings that make a plan title only beside a year or a quoted
-/// title (2024年民生实事方案, 《政府工作报告》重点任务).
-const WEAK_PLAN_ENDINGS: [&str; 6] = ["方案", "计划", "要点", "清单", "分解", "重点任务"];
 
 /// The shortest plan title, in characters.
 const MIN_PLAN_TITLE_CHARS: usize = 6;
@@ -78,10 +42,9 @@ static YEAR: LazyLock<Regex> =
 /// True for a line that is a work plan's own title.
 pub fn is_plan_title(text: &str) -> bool {
     let chars = char_count(text);
-    let strong = PLAN_ENDINGS.iter().any(|ending| text.ends_with(ending));
-    let weak = WEAK_PLAN_ENDINGS
-        .iter()
-        .any(|ending| text.ends_with(ending))
+    let lexicon = crate::lexicon::lexicon();
+    let strong = lexicon.ending_in(List::PlanEnding, text).is_some();
+    let weak = lexicon.ending_in(List::WeakPlanEnding, text).is_some()
         && (YEAR.is_match(text) || text.contains('《'));
     (MIN_PLAN_TITLE_CHARS..=MAX_TITLE_CHARS).contains(&chars)
         && !ends_sentence_or_colon(text)
@@ -121,9 +84,9 @@ pub fn notice_title(
             }
             title.push_str(&written(line.text));
             used.push(index);
-            if NOTICE_ENDINGS
-                .iter()
-                .any(|ending| line.text.ends_with(ending))
+            if crate::lexicon::lexicon()
+                .ending_in(List::NoticeEnding, line.text)
+                .is_some()
             {
                 if char_count(&title) <= MAX_TITLE_CHARS * 2 {
                     return Some((strip_tag(&title).to_string(), used));

@@ -5,111 +5,16 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-/// Words that mark a line of page chrome when the line is short.
-const CHROME_WORDS: [&str; 44] = [
-    "责任编辑",
-    "责编:",
-    "责编:",
-    "编辑:",
-    "编辑:",
-    "审核:",
-    "审核:",
-    "校对:",
-    "校对:",
-    "来源:",
-    "来源:",
-    "作者:",
-    "作者:",
-    "版权所有",
-    "版权声明",
-    "Copyright",
-    "copyright",
-    "©",
-    "ICP备",
-    "ICP证",
-    "公网安备",
-    "网站标识码",
-    "网站地图",
-    "网站声明",
-    "关于我们",
-    "联系我们",
-    "技术支持",
-    "主办:",
-    "主办:",
-    "承办:",
-    "承办:",
-    "浏览次数",
-    "阅读次数",
-    "点击数",
-    "打印本页",
-    "关闭窗口",
-    "字号:",
-    "字号:",
-    "分享到",
-    "扫一扫",
-    "上一篇",
-    "下一篇",
-    "公开属性",
-    "分辨率",
-];
-
-/// Words that mark chrome anywhere in a line, however long.
-const ALWAYS_CHROME: [&str; 8] = [
-    "http://",
-    "https://",
-    "www.",
-    "本文地址",
-    "本文链接",
-    "原文链接",
-    "本站建议",
-    "转载请注明",
-];
-
-/// Short lines that are chrome on their own.
-const CHROME_LINES: [&str; 12] = [
-    "导航菜单",
-    "首页",
-    "返回顶部",
-    "打印",
-    "关闭",
-    "收藏",
-    "分享",
-    "验证码:",
-    "验证码:",
-    "【打印】",
-    "【关闭】",
-    "附件:",
-];
-
-/// Words that mark the end of an article on a web page: what follows is
-/// page furniture, never part of the document.
-const FOOTER_WORDS: [&str; 16] = [
-    "【打印】",
-    "【关闭】",
-    "打印本页",
-    "关闭窗口",
-    "上一篇",
-    "下一篇",
-    "相关链接",
-    "相关文章",
-    "相关阅读",
-    "相关新闻",
-    "责任编辑",
-    "责编:",
-    "本文地址",
-    "本文链接",
-    "留言与评论",
-    "版权所有",
-];
+use crate::lexicon::{List, lexicon};
 
 /// One pass over a line for any word of a list, instead of one per word.
-fn finder(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::new(words).expect("the chrome word lists are small constants")
+fn finder(list: List) -> AhoCorasick {
+    AhoCorasick::new(lexicon().list(list)).expect("the chrome word lists are small")
 }
 
-static ALWAYS_CHROME_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(&ALWAYS_CHROME));
-static CHROME_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(&CHROME_WORDS));
-static FOOTER_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(&FOOTER_WORDS));
+static ALWAYS_CHROME_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(List::AlwaysChrome));
+static CHROME_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(List::ChromeWord));
+static FOOTER_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(List::FooterWord));
 
 /// A page number line has at most 20 characters of at most 4 bytes.
 const MAX_PAGE_NUMBER_BYTES: usize = 80;
@@ -131,7 +36,7 @@ pub fn is_noise(line: &str) -> bool {
     if ALWAYS_CHROME_FINDER.is_match(line) {
         return true;
     }
-    if CHROME_LINES.contains(&line) {
+    if lexicon().is_in(List::ChromeLine, line) {
         return true;
     }
     let chars = line.chars().count();

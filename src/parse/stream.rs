@@ -80,7 +80,7 @@ pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
     if first.is_empty() || first.chars().all(|c| c == '|') || first.contains('\t') {
         return None;
     }
-    if !starts_numbered_header(first) {
+    if !starts_numbered_header(lines, start) {
         return None;
     }
     let layout = layout_at(lines, start);
@@ -94,12 +94,9 @@ pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
         .iter()
         .map(|cell| header_cell(&compact(&cell.concat())))
         .collect();
-    if !kinds
-        .first()
-        .is_some_and(|kinds| kinds.contains(&Column::Number))
-    {
-        return None;
-    }
+    let number_column = kinds
+        .iter()
+        .position(|kinds| kinds.contains(&Column::Number))?;
     let mut items = vec![Item::Row {
         number: lines[start].number,
         cells: header_cells,
@@ -111,7 +108,7 @@ pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
     for token in tokens.into_iter().skip(width) {
         let text = token.text();
         if is_heading(text.trim()) && token.lines.len() == 1 {
-            flush(&mut items, &kinds, &mut row, false);
+            flush(&mut items, &kinds, number_column, &mut row, false);
             items.push(Item::Row {
                 number: token.number,
                 cells: vec![token.lines],
@@ -131,25 +128,37 @@ pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
         let starts_row = value
             .is_some_and(|value| expected.is_none_or(|expected| value == expected || value == 1));
         if starts_row {
-            flush(&mut items, &kinds, &mut row, false);
+            flush(&mut items, &kinds, number_column, &mut row, false);
             expected = value.map(|value| value + 1);
         }
         if starts_row || !row.is_empty() {
             row.push(token);
         }
     }
-    flush(&mut items, &kinds, &mut row, end >= lines.len());
+    flush(
+        &mut items,
+        &kinds,
+        number_column,
+        &mut row,
+        end >= lines.len(),
+    );
     Some((items, end))
 }
 
-/// True for a line that can start a numbered table's header: 序号 first.
-fn starts_numbered_header(text: &str) -> bool {
-    let first = text
-        .trim_matches(|c: char| c == '|' || c.is_whitespace())
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
-    header_cell(&compact(first)).contains(&Column::Number)
+/// True for a line that can start a numbered table's header: a header cell,
+/// with 序号 among the first header lines.
+fn starts_numbered_header(lines: &[Source], start: usize) -> bool {
+    let first = lines[start]
+        .text
+        .trim_matches(|c: char| c == '|' || c.is_whitespace());
+    if !first.split_whitespace().next().is_some_and(is_header_text) {
+        return false;
+    }
+    lines[start..]
+        .iter()
+        .take(MAX_HEADER_LINES)
+        .flat_map(|line| line.text.split(|c: char| c == '|' || c.is_whitespace()))
+        .any(|part| header_cell(&compact(part)).contains(&Column::Number))
 }
 
 /// The cells after the header with names broken over lines joined: a
@@ -364,6 +373,7 @@ fn is_heading(text: &str) -> bool {
 fn flush<'a>(
     items: &mut Vec<Item<'a>>,
     kinds: &[Vec<Column>],
+    number_column: usize,
     row: &mut Vec<Token<'a>>,
     at_end: bool,
 ) {
@@ -374,12 +384,12 @@ fn flush<'a>(
     let Some(first) = tokens.first().cloned() else {
         return;
     };
-    let placed = place(kinds, &tokens[1..]);
+    let placed = place(kinds, number_column, &tokens[1..]);
     let mut rows: Vec<(Vec<Cell<'a>>, Vec<usize>, u32)> = Vec::new();
     let mut cells: Vec<Cell<'a>> = vec![first.lines.clone()];
-    let mut columns = vec![0];
+    let mut columns = vec![number_column];
     let mut first_line = first.number;
-    let mut previous = 0;
+    let mut previous = number_column;
     for (token, column) in tokens[1..].iter().zip(placed) {
         if is_labelled_line(&token.text()) {
             cells.push(token.lines.clone());
@@ -438,7 +448,7 @@ fn is_labelled_line(text: &str) -> bool {
 /// The column of each cell after a row's number: the placement that fits
 /// them best, where a cell may take several lines, columns may be left out
 /// (merged from above) and the columns may start over (a sub-row).
-fn place(kinds: &[Vec<Column>], tokens: &[Token]) -> Vec<usize> {
+fn place(kinds: &[Vec<Column>], number_column: usize, tokens: &[Token]) -> Vec<usize> {
     let columns = kinds.len();
     if tokens.is_empty() || columns < 2 {
         return Vec::new();
@@ -449,35 +459,38 @@ fn place(kinds: &[Vec<Column>], tokens: &[Token]) -> Vec<usize> {
         .map(|token| starts_with_item_number(&token.text()))
         .collect();
     let none = i32::MIN / 4;
+    let open = |column: usize| column != number_column;
+    let step = |previous: usize, column: usize, index: usize| -> i32 {
+        if column > previous {
+            SKIP_COST * (column - previous - 1) as i32
+        } else if column == previous {
+            if shapes[index].empty || numbered[index] {
+                SUB_ROW_COST + CONTINUE_COST
+            } else if kinds[column].contains(&Column::Label(crate::lexicon::Duty::Role(
+                crate::model::Role::Lead,
+            ))) {
+                LEAD_CONTINUE_COST
+            } else {
+                CONTINUE_COST
+            }
+        } else {
+            SUB_ROW_COST
+        }
+    };
     let mut best = vec![vec![none; columns]; tokens.len()];
     let mut from = vec![vec![0usize; columns]; tokens.len()];
-    for column in 1..columns {
-        best[0][column] = fit(shapes[0], &kinds[column]) - SKIP_COST * (column as i32 - 1);
+    for column in (0..columns).filter(|column| open(*column)) {
+        best[0][column] = fit(shapes[0], &kinds[column]) - step(number_column, column, 0);
     }
     for index in 1..tokens.len() {
-        for column in 1..columns {
+        for column in (0..columns).filter(|column| open(*column)) {
             let gain = fit(shapes[index], &kinds[column]);
-            let (mut top, mut arg) = (none, 1);
-            for (previous, &base) in best[index - 1].iter().enumerate().skip(1) {
-                if base == none {
+            let (mut top, mut arg) = (none, column);
+            for (previous, &base) in best[index - 1].iter().enumerate() {
+                if base == none || !open(previous) {
                     continue;
                 }
-                let cost = if column > previous {
-                    SKIP_COST * (column - previous - 1) as i32
-                } else if column == previous {
-                    if shapes[index].empty || numbered[index] {
-                        SUB_ROW_COST + CONTINUE_COST
-                    } else if kinds[column].contains(&Column::Label(crate::lexicon::Duty::Role(
-                        crate::model::Role::Lead,
-                    ))) {
-                        LEAD_CONTINUE_COST
-                    } else {
-                        CONTINUE_COST
-                    }
-                } else {
-                    SUB_ROW_COST
-                };
-                let score = base + gain - cost;
+                let score = base + gain - step(previous, column, index);
                 if score > top {
                     top = score;
                     arg = previous;
@@ -488,9 +501,10 @@ fn place(kinds: &[Vec<Column>], tokens: &[Token]) -> Vec<usize> {
         }
     }
     let last = tokens.len() - 1;
-    let mut column = (1..columns)
+    let mut column = (0..columns)
+        .filter(|column| open(*column))
         .max_by_key(|column| best[last][*column])
-        .unwrap_or(1);
+        .unwrap_or(0);
     let mut placed = vec![0; tokens.len()];
     for index in (0..tokens.len()).rev() {
         placed[index] = column;

@@ -13,6 +13,7 @@ use super::numbering::{Marker, NumberStyle};
 use super::table::{self, Carried, Cell, Columns, Row, TableTask};
 use super::text::Joined;
 use crate::cjk::{Folded, char_count};
+use crate::lexicon::{List, lexicon};
 use crate::model::{
     Assignment, ParseWarning, ParsedDocument, ParsedTask, Role, Section, WarningKind,
 };
@@ -62,25 +63,6 @@ const MAX_GROUP_LINES: usize = 40;
 
 /// How many items must start with their unit for a document to be a duty list.
 const MIN_DUTY_ITEMS: usize = 2;
-
-/// Headings of sections that describe how the plan is carried out (工作要求,
-/// 保障措施): numbered items there are tasks only when they name units.
-const REQUIREMENT_HEADINGS: [&str; 11] = [
-    "工作要求",
-    "有关要求",
-    "保障措施",
-    "组织保障",
-    "工作保障",
-    "保障机制",
-    "实施保障",
-    "组织实施",
-    "指导思想",
-    "基本原则",
-    "总体要求",
-];
-
-/// Words that open a preamble paragraph rather than a task.
-const PREAMBLE_OPENINGS: [&str; 8] = ["为", "根据", "按照", "经", "现将", "各", "附件", "特此"];
 
 /// Chooses how tasks are marked: the numbering style that carries unit
 /// annotations (inline, or a block line right after), else arabic numbers,
@@ -153,7 +135,7 @@ pub fn choose_layout(lines: &[Line]) -> Layout {
 /// names the work, then the detail (强化生态资源保护和修复。开展…).
 pub fn is_task_paragraph(text: &str) -> bool {
     if char_count(text) < MIN_PARAGRAPH_CHARS
-        || PREAMBLE_OPENINGS.iter().any(|word| text.starts_with(word))
+        || lexicon().opening_in(List::PreambleOpening, text).is_some()
         || text.ends_with(':')
         || text.contains("印发")
     {
@@ -174,7 +156,7 @@ pub fn is_task_paragraph(text: &str) -> bool {
 fn is_project_paragraph(text: &str) -> bool {
     char_count(text) >= MIN_PARAGRAPH_CHARS
         && ends_sentence(text)
-        && !PREAMBLE_OPENINGS.iter().any(|word| text.starts_with(word))
+        && lexicon().opening_in(List::PreambleOpening, text).is_none()
         && !text.ends_with(':')
 }
 
@@ -651,7 +633,7 @@ impl<'a> Walker<'a> {
         let index = self.doc.sections.len();
         let title = format!("{}{}", self.written(written), self.written(sentence));
         let is_requirements =
-            self.in_requirements() || REQUIREMENT_HEADINGS.iter().any(|word| title.contains(word));
+            self.in_requirements() || lexicon().holds(List::RequirementHeading, &title);
         self.section_is_requirements.push(is_requirements);
         self.doc.sections.push(Section {
             parent: self.current_section(),

@@ -9,7 +9,7 @@ use super::leaders::{is_personal_name, leader_in, split_leaders};
 use super::numbering::{self, NumberStyle};
 use super::units::{Name, split_names};
 use crate::cjk::{char_count, is_han};
-use crate::lexicon::{Column, Duty, lexicon};
+use crate::lexicon::{Column, Duty, List, lexicon};
 use crate::model::{Assignment, Role};
 
 /// A table cell: its lines.
@@ -178,23 +178,9 @@ pub(super) fn shape(cell: &[&str]) -> Shape {
     }
 }
 
-/// Words of a deadline: 年底, 全年, 三季度.
-const DEADLINE_WORDS: [&str; 10] = [
-    "月底",
-    "年底",
-    "年内",
-    "全年",
-    "季度",
-    "底前",
-    "长期",
-    "常年",
-    "月前",
-    "投入使用",
-];
-
 /// True for a text that names a time: `12月底前`, `2024年`, `全年`.
 fn is_deadline_like(text: &str) -> bool {
-    if DEADLINE_WORDS.iter().any(|word| text.contains(word)) {
+    if lexicon().holds(List::DeadlineWord, text) {
         return true;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -352,7 +338,9 @@ pub fn row<'a>(
     if let Some(heading) = heading_row(columns, cells, &filled) {
         return Row::Heading(heading);
     }
-    let starts_group = placed.is_some_and(|placed| placed.first() == Some(&0));
+    let starts_group = placed
+        .and_then(|placed| placed.first())
+        .is_some_and(|column| columns.has(*column, |kind| *kind == Column::Number));
     let mut labelled = Vec::new();
     let mut kept = Vec::with_capacity(cells.len());
     let mut kept_placed = Vec::with_capacity(cells.len());

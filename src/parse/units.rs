@@ -3,7 +3,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::cjk::{char_count, is_han};
-use crate::lexicon::lexicon;
+use crate::lexicon::{List, lexicon};
 
 /// A unit's name as found in the text: one piece of it, or pieces that make
 /// the name together (赤壁市 and the shared 人民政府 of a later name).
@@ -28,36 +28,6 @@ impl<'t> Name<'t> {
     }
 }
 
-/// Places that a collective 各 before a list is shared with: 各开发区、镇(街道)
-/// is 各开发区 and 各镇(街道).
-const BARE_PLACE_KINDS: [&str; 12] = [
-    "镇",
-    "乡",
-    "乡镇",
-    "街道",
-    "镇(街道)",
-    "乡(镇)",
-    "镇街",
-    "村",
-    "社区",
-    "县区",
-    "县(市、区)",
-    "园区",
-];
-
-/// Marks after a name in a list that make it the lead: `市发改委(牵头)`.
-const LEAD_MARKS: [&str; 3] = ["(牵头)", "(牵头单位)", "(牵头部门)"];
-
-/// Marks before a name that make it the lead: `★区发改委`.
-const LEAD_SIGNS: [char; 2] = ['★', '☆'];
-
-/// Words joining the last two names of a list: 统计局和市直相关单位.
-const CONJUNCTIONS: [&str; 4] = ["以及", "和", "及", "与"];
-
-/// Words after 等 that make the rest of a name "the others concerned":
-/// 省农业厅等省直有关部门 → 省农业厅.
-const COLLECTIVE_MARKS: [&str; 5] = ["有关", "相关", "其他", "成员", "各"];
-
 /// Splits a list of units written in a document into names, in order.
 ///
 /// Separators are 、 , ; / and spaces outside brackets (a space inside a
@@ -72,7 +42,7 @@ pub fn split_names(list: &str) -> Vec<Name<'_>> {
     let mut marked = FxHashSet::default();
     let raw: Vec<&str> = top_level_items(list)
         .into_iter()
-        .map(|item| item.trim_matches(|c| is_unit_trim(c) && !LEAD_SIGNS.contains(&c)))
+        .map(|item| item.trim_matches(|c| is_unit_trim(c) && !is_lead_sign(c)))
         .collect();
     for item in join_single_characters(list, raw) {
         for part in split_conjunctions(item) {
@@ -188,10 +158,7 @@ fn split_conjunctions(item: &str) -> Vec<&str> {
             if depth > 0 {
                 continue;
             }
-            let Some(word) = CONJUNCTIONS
-                .iter()
-                .find(|word| rest[index..].starts_with(*word))
-            else {
+            let Some(word) = lexicon().opening_in(List::Conjunction, &rest[index..]) else {
                 continue;
             };
             let left = rest[..index].trim();
@@ -218,16 +185,25 @@ fn split_conjunctions(item: &str) -> Vec<&str> {
 /// An item without its lead mark, and whether it had one.
 fn without_lead_mark(item: &str) -> (&str, bool) {
     let trimmed = item.trim();
-    if let Some(rest) = trimmed.strip_prefix(LEAD_SIGNS) {
-        return (rest, true);
+    if let Some(sign) = lexicon().opening_in(List::LeadSign, trimmed) {
+        return (&trimmed[sign.len()..], true);
     }
-    match LEAD_MARKS
+    match lexicon()
+        .list(List::LeadMark)
         .iter()
-        .find_map(|mark| trimmed.strip_suffix(mark))
+        .find_map(|mark| trimmed.strip_suffix(mark.as_str()))
     {
         Some(rest) if !rest.is_empty() => (rest, true),
         _ => (item, false),
     }
+}
+
+/// True for a sign that marks a name as the lead (★).
+fn is_lead_sign(c: char) -> bool {
+    lexicon()
+        .list(List::LeadSign)
+        .iter()
+        .any(|sign| sign.chars().eq(std::iter::once(c)))
 }
 
 /// Trims punctuation and "etc." words from one item; `None` when no name is
@@ -256,8 +232,7 @@ fn strip_collective_tail(unit: &str) -> &str {
         return unit;
     };
     let (head, tail) = (&unit[..at], &unit[at + '等'.len_utf8()..]);
-    let collective =
-        COLLECTIVE_MARKS.iter().any(|mark| tail.contains(mark)) && lexicon().ends_like_unit(tail);
+    let collective = lexicon().holds(List::CollectiveMark, tail) && lexicon().ends_like_unit(tail);
     if collective && char_count(head.trim()) >= 2 {
         head.trim_matches(is_unit_trim)
     } else {
@@ -321,14 +296,11 @@ fn join_single_characters<'t>(list: &'t str, items: Vec<&'t str>) -> Vec<&'t str
     joined
 }
 
-/// Words that make a collective name of the places after them: 各, 相关.
-const COLLECTIVES: [&str; 4] = ["各", "相关", "有关", "其他"];
-
 /// True for a collective and one place character (各乡, 相关市), which the
 /// next item completes: 各乡、镇人民政府, 相关市、县政府.
 fn is_collective_place(item: &str) -> bool {
-    COLLECTIVES.iter().any(|collective| {
-        item.strip_prefix(collective)
+    lexicon().list(List::Collective).iter().any(|collective| {
+        item.strip_prefix(collective.as_str())
             .is_some_and(is_place_character)
     })
 }
@@ -359,7 +331,7 @@ fn share_collective_prefix<'t>(items: &[&'t str]) -> Vec<Name<'t>> {
             continue;
         }
         match shared {
-            Some(prefix) if BARE_PLACE_KINDS.contains(item) => names.push(Name {
+            Some(prefix) if lexicon().is_in(List::BarePlaceKind, item) => names.push(Name {
                 parts: vec![prefix, item],
                 marked_lead: false,
             }),
@@ -383,7 +355,7 @@ fn expand_shared_suffix(names: &mut [Name<'_>]) {
             continue;
         };
         let suffix = &last[last.len() - length..];
-        let street = STREET_SUFFIXES.contains(&suffix);
+        let street = lexicon().is_in(List::OfficeSuffix, suffix);
         // 哈尔滨、黑河、绥芬河市政府: short names of places share 市政府.
         let place_suffix = last[..last.len() - length]
             .chars()
@@ -416,17 +388,6 @@ fn names_a_place(short: &str, full: &str) -> bool {
         && crate::gazetteer::builtin().is_place_name(&format!("{short}{place_end}"))
 }
 
-/// Suffixes of offices that a bare name before them shares (未央湖、大明宫街办,
-/// 人民大垸、荒湖管理区).
-const STREET_SUFFIXES: [&str; 6] = [
-    "街道办事处",
-    "街办",
-    "办事处",
-    "管理区",
-    "管委会",
-    "管理委员会",
-];
-
 /// A street's name without its office: two to four characters that are no
 /// unit of their own (未央湖).
 fn is_bare_street_name(text: &str) -> bool {
@@ -450,10 +411,11 @@ fn shared_suffix(unit: &str) -> Option<usize> {
 
 /// The length of the street office suffix of a name such as 大明宫街办.
 fn street_suffix(unit: &str) -> Option<usize> {
-    STREET_SUFFIXES
+    lexicon()
+        .list(List::OfficeSuffix)
         .iter()
         .find(|suffix| {
-            unit.strip_suffix(*suffix)
+            unit.strip_suffix(suffix.as_str())
                 .is_some_and(|street| char_count(street) >= 2 && !street.starts_with('各'))
         })
         .map(|suffix| suffix.len())
