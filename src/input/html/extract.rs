@@ -2,9 +2,59 @@
 //! new lines, tables become `\t`-separated rows, and scripts, styles, the
 //! head and navigation chrome are left out.
 
+use std::borrow::Cow;
+
 use super::entities::decode_entities;
 use super::tokenizer::{Tag, Token, Tokenizer};
+use super::tree::{NodeData, NodeId, Tree};
 use crate::input::table::{Cell, MAX_TABLE_DEPTH, Table};
+
+/// What the extractor needs to know of a start tag.
+trait StartTag {
+    /// The element name in ASCII lowercase.
+    fn name(&self) -> &str;
+    /// The value of the first attribute called `name` (lowercase).
+    fn attribute(&self, name: &str) -> Option<&str>;
+    /// The tag ended in `/>`.
+    fn self_closing(&self) -> bool;
+}
+
+impl StartTag for Tag<'_> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn attribute(&self, name: &str) -> Option<&str> {
+        Tag::attribute(self, name)
+    }
+
+    fn self_closing(&self) -> bool {
+        self.self_closing
+    }
+}
+
+/// An element of a parsed tree, seen as its start tag.
+struct TreeTag<'a> {
+    name: &'a str,
+    attributes: &'a [html5ever::Attribute],
+}
+
+impl StartTag for TreeTag<'_> {
+    fn name(&self) -> &str {
+        self.name
+    }
+
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|attribute| &*attribute.name.local == name)
+            .map(|attribute| &*attribute.value)
+    }
+
+    fn self_closing(&self) -> bool {
+        false
+    }
+}
 
 /// Elements that start and end a line.
 const BLOCK_ELEMENTS: [&str; 33] = [
@@ -58,16 +108,27 @@ const HIDDEN_ELEMENTS: [&str; 11] = [
 /// Elements that are navigation chrome by their name.
 const CHROME_ELEMENTS: [&str; 4] = ["nav", "header", "footer", "aside"];
 
-/// Words in an `id` or `class` that mark navigation chrome.
-const CHROME_WORDS: [&str; 8] = [
+/// Words in an `id` or `class` that mark navigation chrome: menus, the
+/// "当前位置" trail (`crumb`, `position`, `location`, `dqwz`), footers and
+/// bottom bars, tool and print links, floating boxes.
+const CHROME_WORDS: [&str; 17] = [
     "nav",
     "menu",
     "footer",
     "header",
-    "breadcrumb",
+    "crumb",
+    "position",
+    "location",
+    "dqwz",
     "sidebar",
     "share",
     "copyright",
+    "bottom",
+    "topbar",
+    "top-bar",
+    "quick",
+    "print",
+    "alert",
 ];
 
 /// Elements never treated as chrome, whatever their class says.
@@ -87,6 +148,56 @@ pub(super) fn extract_text(html: &str, skip_chrome: bool) -> String {
         extractor.token(token);
     }
     extractor.finish()
+}
+
+/// The text of a parsed page, as [`extract_text`] gives it.
+pub(super) fn extract_tree(tree: &Tree, skip_chrome: bool) -> String {
+    let mut extractor = Extractor {
+        skip_chrome,
+        ..Extractor::default()
+    };
+    let mut pending: Vec<(NodeId, bool)> = vec![(tree.document(), false)];
+    let mut children = Vec::new();
+    while let Some((id, leaving)) = pending.pop() {
+        let Some(node) = tree.node(id) else {
+            continue;
+        };
+        match &node.data {
+            NodeData::Element {
+                name, attributes, ..
+            } => {
+                let name: &str = &name.local;
+                if leaving {
+                    extractor.end(name);
+                    continue;
+                }
+                if is_raw_text_to_skip(name) {
+                    continue;
+                }
+                extractor.start(&TreeTag { name, attributes });
+                pending.push((id, true));
+            }
+            NodeData::Text(text) => {
+                extractor.text(&spaces_as_spaces(text));
+                continue;
+            }
+            NodeData::Document | NodeData::Fragment => {}
+        }
+        children.extend(tree.children(id));
+        pending.extend(children.drain(..).rev().map(|child| (child, false)));
+    }
+    extractor.finish()
+}
+
+/// Text with the no-break and other wide spaces that entities stand for
+/// made plain spaces, as the tokenizer's entity table does.
+fn spaces_as_spaces(text: &str) -> Cow<'_, str> {
+    let is_space = |c: char| matches!(c, '\u{A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}');
+    if text.contains(is_space) {
+        Cow::Owned(text.replace(is_space, " "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// What closing an element does to the output.
@@ -128,7 +239,7 @@ struct Extractor {
 impl Extractor {
     fn token(&mut self, token: Token<'_>) {
         match token {
-            Token::Text(text) => self.text(text),
+            Token::Text(text) => self.text(&decode_entities(text)),
             Token::Raw(text) => self.raw_text(text),
             Token::Start(tag) => self.start(&tag),
             Token::End(name) => self.end(&name),
@@ -142,15 +253,15 @@ impl Extractor {
         self.output.finish()
     }
 
+    /// Text with its character references decoded.
     fn text(&mut self, text: &str) {
         if self.hidden > 0 {
             return;
         }
-        let decoded = decode_entities(text);
         if self.preformatted > 0 {
-            self.output.preformatted_text(&decoded);
+            self.output.preformatted_text(text);
         } else {
-            self.output.text(&decoded);
+            self.output.text(text);
         }
     }
 
@@ -161,13 +272,13 @@ impl Extractor {
             .last()
             .is_some_and(|element| element.name == "textarea");
         if in_textarea {
-            self.text(text);
+            self.text(&decode_entities(text));
         }
     }
 
-    fn start(&mut self, tag: &Tag<'_>) {
-        let name = tag.name.as_str();
-        if VOID_ELEMENTS.contains(&name) || tag.self_closing {
+    fn start(&mut self, tag: &impl StartTag) {
+        let name = tag.name();
+        if VOID_ELEMENTS.contains(&name) || tag.self_closing() {
             self.void_element(name);
             return;
         }
@@ -185,7 +296,7 @@ impl Extractor {
             self.hidden += 1;
         }
         self.open.push(Open {
-            name: tag.name.clone(),
+            name: name.to_string(),
             hides,
             effect,
         });
@@ -200,8 +311,8 @@ impl Extractor {
 
     /// Starts what an element means for the output; returns what its end
     /// must undo.
-    fn begin(&mut self, tag: &Tag<'_>) -> Effect {
-        match tag.name.as_str() {
+    fn begin(&mut self, tag: &impl StartTag) -> Effect {
+        match tag.name() {
             "table" if self.ignored_tables > 0 || self.output.tables.len() >= MAX_TABLE_DEPTH => {
                 self.ignored_tables += 1;
                 self.output.break_line();
@@ -351,8 +462,8 @@ fn is_block(name: &str) -> bool {
 
 /// Whether an element is navigation chrome: `<nav>`, `<header>`, ..., or
 /// an `id`/`class` naming navigation, menus, footers and the like.
-fn is_chrome(tag: &Tag<'_>) -> bool {
-    let name = tag.name.as_str();
+fn is_chrome(tag: &impl StartTag) -> bool {
+    let name = tag.name();
     if NEVER_CHROME.contains(&name) {
         return false;
     }
@@ -369,7 +480,7 @@ fn is_chrome(tag: &Tag<'_>) -> bool {
 }
 
 /// A `colspan`/`rowspan` value; 1 when missing or not a number.
-fn span(tag: &Tag<'_>, attribute: &str) -> usize {
+fn span(tag: &impl StartTag, attribute: &str) -> usize {
     tag.attribute(attribute)
         .map(|value| {
             let digits: String = value
@@ -648,8 +759,8 @@ mod tests {
     #[test]
     fn chrome_is_skipped_by_element_and_by_class_or_id() {
         let html = "<body class=\"nav-open\"><nav>首页</nav><header>网站</header>\
-                    <div id=\"topMenu\">菜单</div><div class=\"bread-crumb\">x</div><div class=\"breadcrumb\">位置</div>\
-                    <p>正文</p><div class=\"share-bar\">分享</div><aside>侧栏</aside><footer>版权</footer>\
+                    <div id=\"topMenu\">菜单</div><div class=\"bread-crumb\">位置</div><div class=\"position\">当前位置</div>\
+                    <div class=\"article\">x</div><p>正文</p><div class=\"share-bar\">分享</div><aside>侧栏</aside><footer>版权</footer>\
                     <div class=copyright>版权所有</div></body>";
         assert_eq!(text(html), "x\n正文\n");
     }
