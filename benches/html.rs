@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use zeren::input::{HtmlReader, decode_html_with};
+use zeren::input::{FileKind, decode_bytes};
 
 /// The pages, read once.
 fn pages() -> Vec<Vec<u8>> {
@@ -35,19 +35,14 @@ fn read_pages(c: &mut Criterion) {
     let bytes: usize = pages.iter().map(Vec::len).sum();
     let mut group = c.benchmark_group("html_pages");
     group.throughput(Throughput::Bytes(bytes as u64));
-    for (name, reader) in [
-        ("tokenizer", HtmlReader::Tokenizer),
-        ("html5ever", HtmlReader::Html5ever),
-    ] {
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                for page in &pages {
-                    let decoded = decode_html_with(black_box(page), reader);
-                    black_box(decoded.map(|d| d.text.len()).unwrap_or_default());
-                }
-            })
-        });
-    }
+    group.bench_function("read", |b| {
+        b.iter(|| {
+            for page in &pages {
+                let decoded = decode_bytes(FileKind::Html, black_box(page));
+                black_box(decoded.map(|d| d.text.len()).unwrap_or_default());
+            }
+        })
+    });
     group.finish();
 }
 

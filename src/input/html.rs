@@ -1,9 +1,8 @@
 //! Saved web pages (.htm, .html): decoded in the charset the page declares
-//! (or the one detected), then reduced to the body text in reading order.
+//! (or the one detected), parsed by html5ever as browsers parse them, then
+//! reduced to the body text in reading order.
 
-mod entities;
 mod extract;
-mod tokenizer;
 mod tree;
 
 use encoding_rs::Encoding;
@@ -14,45 +13,15 @@ use super::{Decoded, LoadError};
 /// How much of the start of a page is searched for `<meta charset>`.
 const CHARSET_SCAN_BYTES: usize = 8192;
 
-/// How a page's markup is read.
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HtmlReader {
-    /// The hand-written tokenizer.
-    Tokenizer,
-    /// html5ever's tokenizer and tree builder.
-    Html5ever,
-}
-
 /// Decodes a page and extracts its text. If leaving out navigation chrome
 /// leaves nothing, the page is read again with the chrome kept.
 pub(crate) fn decode_html(bytes: &[u8]) -> Result<Decoded, LoadError> {
-    decode_html_with(bytes, HtmlReader::Html5ever)
-}
-
-/// [`decode_html`] with a chosen reader.
-#[doc(hidden)]
-pub fn decode_html_with(bytes: &[u8], reader: HtmlReader) -> Result<Decoded, LoadError> {
     let page = decode_text(bytes, declared_charset(bytes))?;
-    let text = match reader {
-        HtmlReader::Tokenizer => {
-            let text = extract::extract_text(&page.text, true);
-            if text.trim().is_empty() {
-                extract::extract_text(&page.text, false)
-            } else {
-                text
-            }
-        }
-        HtmlReader::Html5ever => {
-            let tree = tree::Tree::parse(&page.text)?;
-            let text = extract::extract_tree(&tree, true);
-            if text.trim().is_empty() {
-                extract::extract_tree(&tree, false)
-            } else {
-                text
-            }
-        }
-    };
+    let tree = tree::Tree::parse(&page.text)?;
+    let mut text = extract::extract_text(&tree, true);
+    if text.trim().is_empty() {
+        text = extract::extract_text(&tree, false);
+    }
     if text.trim().is_empty() {
         return Err(LoadError::NoText);
     }

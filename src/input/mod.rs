@@ -11,9 +11,6 @@ mod decode;
 mod doc;
 mod docx;
 mod html;
-
-#[doc(hidden)]
-pub use html::{HtmlReader, decode_html_with};
 mod limits;
 mod ofd;
 mod page_layout;

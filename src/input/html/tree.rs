@@ -20,8 +20,9 @@ const MAX_NODES: usize = 4_000_000;
 /// dozen levels; the tree builder's work per tag grows with the depth.
 pub(super) const MAX_DEPTH: u32 = 512;
 
-/// How much of the page is fed to the parser between checks of the bounds.
-const CHUNK_BYTES: usize = 16 * 1024;
+/// How much of the page is fed to the parser between checks of the bounds:
+/// past a bound, at most this much more is parsed.
+const CHUNK_BYTES: usize = 4 * 1024;
 
 /// The index of a node in the arena.
 pub(super) type NodeId = usize;
@@ -29,8 +30,8 @@ pub(super) type NodeId = usize;
 /// The document node.
 const DOCUMENT: NodeId = 0;
 
-/// A detached element that stands for every node made after a bound is
-/// passed; whatever is appended to it is dropped.
+/// A detached element that stands for every comment and processing
+/// instruction; whatever is appended to it is dropped.
 const DISCARD: NodeId = 1;
 
 /// What a node is.
@@ -205,19 +206,13 @@ impl ArenaSink {
         }
     }
 
-    fn overflowed(&self) -> bool {
-        self.overflow.get().is_some()
-    }
-
-    /// Adds a node, or gives [`DISCARD`] once a bound is passed.
+    /// Adds a node. Past [`MAX_NODES`] nodes are still added (the tree
+    /// builder needs every element it makes to be distinct) until the
+    /// parser stops at the end of the chunk.
     fn add(&self, data: NodeData) -> NodeId {
-        if self.overflowed() {
-            return DISCARD;
-        }
         let mut nodes = self.nodes.borrow_mut();
         if nodes.len() >= MAX_NODES {
             self.overflow.set(Some(Overflow::Nodes));
-            return DISCARD;
         }
         nodes.push(Node::new(data));
         nodes.len() - 1
