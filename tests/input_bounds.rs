@@ -103,3 +103,28 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
         );
     }
 }
+
+#[test]
+fn a_page_nested_without_end_is_refused() {
+    let page = "<div>".repeat(200_000);
+    assert_eq!(
+        decode_bytes(FileKind::Html, page.as_bytes()).map_err(|error| error.to_string()),
+        Err("too large: the page nests elements more than 512 deep".to_string())
+    );
+}
+
+#[test]
+fn a_page_of_endlessly_reopened_formatting_costs_bounded_work() {
+    // Each </p> closes 300 formatting elements that the text of the next
+    // paragraph reopens, so the tree grows by 300 elements per 8 bytes.
+    let mut page = String::from("<p>");
+    for index in 0..300 {
+        page.push_str(&format!("<b class=c{index}>"));
+    }
+    page.push_str("x</p>");
+    page.push_str(&"<p>x</p>".repeat(40_000));
+    assert_eq!(
+        decode_bytes(FileKind::Html, page.as_bytes()).map_err(|error| error.to_string()),
+        Err("too large: the page has more than 4000000 elements and runs of text".to_string())
+    );
+}

@@ -1,9 +1,9 @@
 //! Saved web pages (.htm, .html): decoded in the charset the page declares
-//! (or the one detected), then reduced to the body text in reading order.
+//! (or the one detected), parsed by html5ever as browsers parse them, then
+//! reduced to the body text in reading order.
 
-mod entities;
 mod extract;
-mod tokenizer;
+mod tree;
 
 use encoding_rs::Encoding;
 
@@ -17,9 +17,10 @@ const CHARSET_SCAN_BYTES: usize = 8192;
 /// leaves nothing, the page is read again with the chrome kept.
 pub(crate) fn decode_html(bytes: &[u8]) -> Result<Decoded, LoadError> {
     let page = decode_text(bytes, declared_charset(bytes))?;
-    let mut text = extract::extract_text(&page.text, true);
+    let tree = tree::Tree::parse(&page.text)?;
+    let mut text = extract::extract_text(&tree, true);
     if text.trim().is_empty() {
-        text = extract::extract_text(&page.text, false);
+        text = extract::extract_text(&tree, false);
     }
     if text.trim().is_empty() {
         return Err(LoadError::NoText);

@@ -2,8 +2,11 @@
 //! new lines, tables become `\t`-separated rows, and scripts, styles, the
 //! head and navigation chrome are left out.
 
-use super::entities::decode_entities;
-use super::tokenizer::{Tag, Token, Tokenizer};
+use std::borrow::Cow;
+
+use html5ever::Attribute;
+
+use super::tree::{NodeData, NodeId, Tree};
 use crate::input::table::{Cell, MAX_TABLE_DEPTH, Table};
 
 /// Elements that start and end a line.
@@ -58,35 +61,102 @@ const HIDDEN_ELEMENTS: [&str; 11] = [
 /// Elements that are navigation chrome by their name.
 const CHROME_ELEMENTS: [&str; 4] = ["nav", "header", "footer", "aside"];
 
-/// Words in an `id` or `class` that mark navigation chrome.
-const CHROME_WORDS: [&str; 8] = [
+/// Words in an `id` or `class` that mark navigation chrome: menus, the
+/// "当前位置" trail (`crumb`, `position`, `location`, `dqwz`), footers and
+/// bottom bars, tool and print links, floating boxes.
+const CHROME_WORDS: [&str; 17] = [
     "nav",
     "menu",
     "footer",
     "header",
-    "breadcrumb",
+    "crumb",
+    "position",
+    "location",
+    "dqwz",
     "sidebar",
     "share",
     "copyright",
+    "bottom",
+    "topbar",
+    "top-bar",
+    "quick",
+    "print",
+    "alert",
 ];
 
 /// Elements never treated as chrome, whatever their class says.
 const NEVER_CHROME: [&str; 3] = ["html", "body", "main"];
 
-/// How far down the open elements an end tag looks for its start tag.
-const MAX_MATCH_DEPTH: usize = 512;
-
-/// The text of `html`, one line per block or table row, each ending in
-/// `\n`. With `skip_chrome`, navigation chrome is left out.
-pub(super) fn extract_text(html: &str, skip_chrome: bool) -> String {
+/// The text of a parsed page, one line per block or table row, each ending
+/// in `\n`. With `skip_chrome`, navigation chrome is left out.
+pub(super) fn extract_text(tree: &Tree, skip_chrome: bool) -> String {
     let mut extractor = Extractor {
         skip_chrome,
         ..Extractor::default()
     };
-    for token in Tokenizer::new(html) {
-        extractor.token(token);
+    // Depth first, without recursion: (node, whether it is being left).
+    let mut pending: Vec<(NodeId, bool)> = vec![(tree.document(), false)];
+    let mut children = Vec::new();
+    while let Some((id, leaving)) = pending.pop() {
+        if leaving {
+            extractor.end();
+            continue;
+        }
+        let Some(node) = tree.node(id) else {
+            continue;
+        };
+        match &node.data {
+            NodeData::Element {
+                name, attributes, ..
+            } => {
+                let tag = Tag {
+                    name: &name.local,
+                    attributes,
+                };
+                if is_raw_text(tag.name) || !extractor.start(&tag) {
+                    continue;
+                }
+                pending.push((id, true));
+            }
+            NodeData::Text(text) => {
+                extractor.text(&spaces_as_spaces(text));
+                continue;
+            }
+            NodeData::Document | NodeData::Fragment => {}
+        }
+        children.extend(tree.children(id));
+        pending.extend(children.drain(..).rev().map(|child| (child, false)));
     }
     extractor.finish()
+}
+
+/// An element as the extractor sees it: its name and attributes.
+struct Tag<'a> {
+    /// The element name in ASCII lowercase.
+    name: &'a str,
+    attributes: &'a [Attribute],
+}
+
+impl Tag<'_> {
+    /// The value of the first attribute called `name` (lowercase).
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|attribute| &*attribute.name.local == name)
+            .map(|attribute| &*attribute.value)
+    }
+}
+
+/// Text with the no-break and other wide spaces that `&nbsp;`, `&ensp;`,
+/// `&emsp;` and `&thinsp;` stand for made plain spaces, which then collapse
+/// like any other.
+fn spaces_as_spaces(text: &str) -> Cow<'_, str> {
+    let is_space = |c: char| matches!(c, '\u{A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}');
+    if text.contains(is_space) {
+        Cow::Owned(text.replace(is_space, " "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// What closing an element does to the output.
@@ -105,13 +175,12 @@ enum Effect {
 /// An element that is open.
 #[derive(Debug)]
 struct Open {
-    name: String,
     /// Its content is hidden (it started a hidden region).
     hides: bool,
     effect: Effect,
 }
 
-/// Walks the tokens, keeping the open elements.
+/// Walks the elements of the tree, keeping the open ones.
 #[derive(Debug, Default)]
 struct Extractor {
     skip_chrome: bool,
@@ -126,56 +195,35 @@ struct Extractor {
 }
 
 impl Extractor {
-    fn token(&mut self, token: Token<'_>) {
-        match token {
-            Token::Text(text) => self.text(text),
-            Token::Raw(text) => self.raw_text(text),
-            Token::Start(tag) => self.start(&tag),
-            Token::End(name) => self.end(&name),
-        }
-    }
-
     fn finish(mut self) -> String {
-        while let Some(element) = self.open.pop() {
-            self.close(&element);
+        while !self.open.is_empty() {
+            self.end();
         }
         self.output.finish()
     }
 
+    /// Text, its character references already decoded.
     fn text(&mut self, text: &str) {
         if self.hidden > 0 {
             return;
         }
-        let decoded = decode_entities(text);
         if self.preformatted > 0 {
-            self.output.preformatted_text(&decoded);
+            self.output.preformatted_text(text);
         } else {
-            self.output.text(&decoded);
+            self.output.text(text);
         }
     }
 
-    /// Raw content shows only for `<textarea>`; scripts and styles never.
-    fn raw_text(&mut self, text: &str) {
-        let in_textarea = self
-            .open
-            .last()
-            .is_some_and(|element| element.name == "textarea");
-        if in_textarea {
-            self.text(text);
+    /// Opens an element; false for an empty one (`<br>`, `<img>`…), which
+    /// has no content and no end.
+    fn start(&mut self, tag: &Tag<'_>) -> bool {
+        if VOID_ELEMENTS.contains(&tag.name) {
+            if self.hidden == 0 && matches!(tag.name, "br" | "hr") {
+                self.output.break_line();
+            }
+            return false;
         }
-    }
-
-    fn start(&mut self, tag: &Tag<'_>) {
-        let name = tag.name.as_str();
-        if VOID_ELEMENTS.contains(&name) || tag.self_closing {
-            self.void_element(name);
-            return;
-        }
-        if is_raw_text_to_skip(name) {
-            return;
-        }
-        self.close_implied_by(name);
-        let hides = HIDDEN_ELEMENTS.contains(&name) || (self.skip_chrome && is_chrome(tag));
+        let hides = HIDDEN_ELEMENTS.contains(&tag.name) || (self.skip_chrome && is_chrome(tag));
         let effect = if self.hidden > 0 || hides {
             Effect::None
         } else {
@@ -184,24 +232,14 @@ impl Extractor {
         if hides {
             self.hidden += 1;
         }
-        self.open.push(Open {
-            name: tag.name.clone(),
-            hides,
-            effect,
-        });
-    }
-
-    /// `<br>` and `<hr>` break the line; other empty elements do nothing.
-    fn void_element(&mut self, name: &str) {
-        if self.hidden == 0 && matches!(name, "br" | "hr" | "p" | "div" | "li" | "tr") {
-            self.output.break_line();
-        }
+        self.open.push(Open { hides, effect });
+        true
     }
 
     /// Starts what an element means for the output; returns what its end
     /// must undo.
     fn begin(&mut self, tag: &Tag<'_>) -> Effect {
-        match tag.name.as_str() {
+        match tag.name {
             "table" if self.ignored_tables > 0 || self.output.tables.len() >= MAX_TABLE_DEPTH => {
                 self.ignored_tables += 1;
                 self.output.break_line();
@@ -237,75 +275,11 @@ impl Extractor {
         }
     }
 
-    /// Closes elements that a new start tag ends implicitly: a `<p>` ends
-    /// the open `<p>`, a `<li>` the open `<li>`, a cell the open cell, a row
-    /// the open row.
-    fn close_implied_by(&mut self, name: &str) {
-        match name {
-            "p" | "div" | "table" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                self.close_up_to(&["p"], &["table", "td", "th", "li", "div", "body"]);
-            }
-            "li" => self.close_up_to(&["li"], &["ul", "ol", "table"]),
-            "dt" | "dd" => self.close_up_to(&["dt", "dd"], &["dl", "table"]),
-            "td" | "th" => self.close_up_to(&["td", "th"], &["table", "tr"]),
-            "tr" => {
-                self.close_up_to(&["tr"], &["table"]);
-                self.close_up_to(&["td", "th"], &["table"]);
-            }
-            _ => {}
-        }
-    }
-
-    /// Closes up to the nearest open element named in `names`, unless an
-    /// element named in `boundaries` comes first.
-    fn close_up_to(&mut self, names: &[&str], boundaries: &[&str]) {
-        let found = self
-            .open
-            .iter()
-            .enumerate()
-            .rev()
-            .take(MAX_MATCH_DEPTH)
-            .find(|(_, element)| {
-                names.contains(&element.name.as_str())
-                    || boundaries.contains(&element.name.as_str())
-            });
-        if let Some((index, element)) = found
-            && names.contains(&element.name.as_str())
-        {
-            self.close_from(index);
-        }
-    }
-
-    fn end(&mut self, name: &str) {
-        if is_raw_text_to_skip(name) {
+    /// Closes the element opened last.
+    fn end(&mut self) {
+        let Some(element) = self.open.pop() else {
             return;
-        }
-        let found = self
-            .open
-            .iter()
-            .enumerate()
-            .rev()
-            .take(MAX_MATCH_DEPTH)
-            .find(|(_, element)| element.name == name)
-            .map(|(index, _)| index);
-        match found {
-            Some(index) => self.close_from(index),
-            // A stray `</p>` or `</br>` still breaks the line, as in browsers.
-            None if matches!(name, "p" | "br") && self.hidden == 0 => self.output.break_line(),
-            None => {}
-        }
-    }
-
-    /// Closes the open element at `index` and everything opened after it.
-    fn close_from(&mut self, index: usize) {
-        while self.open.len() > index {
-            if let Some(element) = self.open.pop() {
-                self.close(&element);
-            }
-        }
-    }
-
-    fn close(&mut self, element: &Open) {
+        };
         if element.hides {
             self.hidden = self.hidden.saturating_sub(1);
         }
@@ -327,9 +301,10 @@ impl Extractor {
     }
 }
 
-/// Raw-text elements other than `<textarea>` are dropped whole (their
-/// content comes as one raw token the extractor ignores).
-fn is_raw_text_to_skip(name: &str) -> bool {
+/// Elements whose content is never shown (`<textarea>`'s is): scripts,
+/// styles, the title, frames' fallbacks, `<noscript>` (read as it is where
+/// scripts run).
+fn is_raw_text(name: &str) -> bool {
     matches!(
         name,
         "script"
@@ -352,7 +327,7 @@ fn is_block(name: &str) -> bool {
 /// Whether an element is navigation chrome: `<nav>`, `<header>`, ..., or
 /// an `id`/`class` naming navigation, menus, footers and the like.
 fn is_chrome(tag: &Tag<'_>) -> bool {
-    let name = tag.name.as_str();
+    let name = tag.name;
     if NEVER_CHROME.contains(&name) {
         return false;
     }
@@ -609,8 +584,13 @@ impl Output {
 mod tests {
     use super::*;
 
+    fn read(html: &str, skip_chrome: bool) -> String {
+        let tree = Tree::parse(html).expect("page parses");
+        extract_text(&tree, skip_chrome)
+    }
+
     fn text(html: &str) -> String {
-        extract_text(html, true)
+        read(html, true)
     }
 
     #[test]
@@ -648,8 +628,8 @@ mod tests {
     #[test]
     fn chrome_is_skipped_by_element_and_by_class_or_id() {
         let html = "<body class=\"nav-open\"><nav>首页</nav><header>网站</header>\
-                    <div id=\"topMenu\">菜单</div><div class=\"bread-crumb\">x</div><div class=\"breadcrumb\">位置</div>\
-                    <p>正文</p><div class=\"share-bar\">分享</div><aside>侧栏</aside><footer>版权</footer>\
+                    <div id=\"topMenu\">菜单</div><div class=\"bread-crumb\">位置</div><div class=\"position\">当前位置</div>\
+                    <div class=\"article\">x</div><p>正文</p><div class=\"share-bar\">分享</div><aside>侧栏</aside><footer>版权</footer>\
                     <div class=copyright>版权所有</div></body>";
         assert_eq!(text(html), "x\n正文\n");
     }
@@ -658,7 +638,7 @@ mod tests {
     fn a_page_that_is_all_chrome_can_be_read_without_skipping() {
         assert_eq!(text("<div class=\"header\">只有这一段</div>"), "");
         assert_eq!(
-            extract_text("<div class=\"header\">只有这一段</div>", false),
+            read("<div class=\"header\">只有这一段</div>", false),
             "只有这一段\n"
         );
     }
@@ -718,6 +698,40 @@ mod tests {
             text("<p>&ldquo;一网通办&rdquo;&nbsp;&#12289;&#x3001;&lt;b&gt;</p>"),
             "\u{201C}一网通办\u{201D} 、、<b>\n"
         );
+    }
+
+    #[test]
+    fn every_named_reference_of_html_is_decoded() {
+        assert_eq!(
+            text(
+                "<p>PM2.5浓度35&mu;g/m&sup3;，&alpha;值，&rArr;下步，20&ordm;C，&AMP;，&frac13;，&copy2012</p>"
+            ),
+            "PM2.5浓度35\u{3BC}g/m\u{B3}，\u{3B1}值，\u{21D2}下步，20\u{BA}C，&，\u{2153}，\u{A9}2012\n"
+        );
+    }
+
+    #[test]
+    fn a_script_writing_a_script_inside_a_comment_ends_at_its_own_end_tag() {
+        let html = "<script><!--\ndocument.write(\"<script src=count.js></script>\");\n//--></script><p>正文</p>";
+        assert_eq!(text(html), "正文\n");
+    }
+
+    #[test]
+    fn text_stray_between_table_rows_comes_before_the_table() {
+        let html = "<table><tr><td>1</td><td>甲</td></tr>注：以上为计划<tr><td>2</td><td>乙</td></tr></table>后";
+        assert_eq!(text(html), "注：以上为计划\n1\t甲\n2\t乙\n后\n");
+    }
+
+    #[test]
+    fn a_table_started_between_rows_ends_the_one_before_it() {
+        let html =
+            "<table><tr><td>a</td><td>1</td></tr><table><tr><td>b</td><td>2</td></tr></table>";
+        assert_eq!(text(html), "a\t1\nb\t2\n");
+    }
+
+    #[test]
+    fn an_empty_comment_ends_where_browsers_end_it() {
+        assert_eq!(text("<p>x</p><!--->y<!-- a -- b -->z"), "x\nyz\n");
     }
 
     #[test]
