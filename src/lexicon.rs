@@ -112,11 +112,13 @@ pub enum List {
     LocalName,
     /// What after 人民政府 makes it a website's name: 网.
     WebsiteWord,
+    /// Openings of a bracketed remark that is no list of names: 含, 包括.
+    RemarkOpening,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 27] = [
+    pub const ALL: [List; 28] = [
         List::PlanEnding,
         List::WeakPlanEnding,
         List::NoticeEnding,
@@ -144,6 +146,7 @@ impl List {
         List::GovernmentWord,
         List::LocalName,
         List::WebsiteWord,
+        List::RemarkOpening,
     ];
 
     /// The class of the list in the table.
@@ -176,6 +179,7 @@ impl List {
             List::GovernmentWord => "government-word",
             List::LocalName => "local-name",
             List::WebsiteWord => "website-word",
+            List::RemarkOpening => "remark-opening",
         }
     }
 

@@ -350,6 +350,47 @@ pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
     (waiting.is_empty() && !annotation.is_blank()).then_some(annotation)
 }
 
+/// A bracket after a task holding nothing but units (`(人社局、各开发区)`):
+/// documents that name no role write the units responsible so. Each name
+/// must read as a unit of at least three characters, with no figures, and
+/// the bracket must be no remark (含…, 包括…).
+fn bare_names(text: &str) -> Option<Annotation<'_>> {
+    let lexicon = lexicon();
+    let trimmed = text.trim_matches(is_clause_trim);
+    if trimmed.is_empty()
+        || lexicon.holds_note(trimmed)
+        || lexicon.opening_in(List::RemarkOpening, trimmed).is_some()
+        || !labels(trimmed).is_empty()
+    {
+        return None;
+    }
+    let names = split_names(trimmed);
+    let is_unit = |name: &Name| {
+        let text = name.text();
+        char_count(&text) >= 3
+            && !text
+                .chars()
+                .any(|c| c.is_ascii_digit() || "%年月日".contains(c))
+            && lexicon.verb_ending(&text).is_none()
+            && is_plausible_name(name)
+    };
+    if names.is_empty() || !names.iter().all(is_unit) {
+        return None;
+    }
+    let mut annotation = Annotation::default();
+    annotation.push_names(Role::Responsible, names);
+    Some(annotation)
+}
+
+/// True when `before` ends a sentence or a clause: a bracket of bare names
+/// after it closes a task, where one right after a name gives the name's
+/// other name (`省农业农村厅(乡村振兴局)`) or its part (`816东路(连江一中段)`).
+fn after_sentence(before: &str) -> bool {
+    before
+        .trim_end()
+        .ends_with(['。', ';', ',', '!', ':', '.', '；', '，'])
+}
+
 /// The role clauses that open a paragraph of prose (`由杨志武副市长负责,市发改委牵头,
 /// 相关部门配合,尽快完成…`): the clauses up to the first that is not one, when
 /// the paragraph starts with 由 or has at least two.
@@ -465,7 +506,12 @@ fn trailing_clauses(line: &str) -> Option<Found<'_>> {
     let body_end = trimmed.len() - close.len_utf8();
     let open = matching_open(trimmed, body_end)?;
     let open_len = trimmed[open..].chars().next()?.len_utf8();
-    let annotation = parse_clauses(&trimmed[open + open_len..body_end])?;
+    let inner = &trimmed[open + open_len..body_end];
+    let annotation = parse_clauses(inner).or_else(|| {
+        after_sentence(&trimmed[..open])
+            .then(|| bare_names(inner))
+            .flatten()
+    })?;
     Some(Found {
         start: open,
         annotation,
@@ -506,7 +552,11 @@ pub fn annotated_brackets(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
             Some(first) if first.start == 0 && starts_annotation(first.duty) => {
                 Some(parse_labelled(inner))
             }
-            _ => parse_clauses(inner),
+            _ => parse_clauses(inner).or_else(|| {
+                after_sentence(&text[..open])
+                    .then(|| bare_names(inner))
+                    .flatten()
+            }),
         };
         match annotation {
             Some(annotation) if !annotation.is_blank() => {
@@ -786,6 +836,21 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(&text[..found[0].0], "常住人口控制在1150万人左右。");
         assert_eq!(assignment(&found[1].2).lead, ["市经委"]);
+    }
+
+    #[test]
+    fn brackets_of_bare_units_after_a_sentence() {
+        let (_, units) = found("全年安置不低于4000人;(人社局、各开发区)");
+        assert_eq!(units.responsible, ["人社局", "各开发区"]);
+        for line in [
+            "今年省农业农村厅(乡村振兴局)",
+            "改造提升816东路(连江一中段)。",
+            "完成改造任务。(含开发区)",
+            "出台实施细则。(2024年底)",
+            "修订管理办法。(试行)",
+        ] {
+            assert!(find_inline(line).is_none(), "{line}");
+        }
     }
 
     #[test]

@@ -1019,12 +1019,13 @@ impl<'a> Walker<'a> {
             .filter(|line| line.number > reach && line.number <= self.last_content)
             .filter(|line| !matches!(line.kind, Kind::Blank | Kind::Noise))
             .collect();
-        let last_line_open = self
+        let last_line = self
             .lines
             .iter()
             .rev()
             .find(|line| line.number == self.last_content)
-            .is_some_and(|line| !ends_sentence(line.text));
+            .map_or("", |line| line.text.trim_end());
+        let last_line_open = !last_line.is_empty() && !ends_sentence(last_line);
         let at_tail = after.is_empty()
             || after.len() <= 2
                 && last_line_open
@@ -1051,8 +1052,9 @@ impl<'a> Walker<'a> {
                 Role::ALL.iter().any(|role| {
                     units.units(*role).iter().any(|unit| {
                         let unit = crate::cjk::simplify(unit);
-                        !crate::lexicon::lexicon().ends_like_unit(&unit)
-                            || begins_a_longer_name(view, &unit)
+                        last_line.ends_with(&*unit)
+                            && (!crate::lexicon::lexicon().ends_like_unit(&unit)
+                                || begins_a_longer_name(view, &unit))
                     })
                 })
             });
