@@ -352,8 +352,9 @@ pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
 
 /// A bracket after a task holding nothing but units (`(人社局、各开发区)`):
 /// documents that name no role write the units responsible so. Each name
-/// must read as a unit of at least three characters, with no figures, and
-/// the bracket must be no remark (含…, 包括…).
+/// must read as a unit, with no figures, of three characters at least when
+/// alone (not 试行) or two in a list (党办), and the bracket must be no
+/// remark (含…, 包括…).
 fn bare_names(text: &str) -> Option<Annotation<'_>> {
     let lexicon = lexicon();
     let trimmed = text.trim_matches(is_clause_trim);
@@ -365,9 +366,10 @@ fn bare_names(text: &str) -> Option<Annotation<'_>> {
         return None;
     }
     let names = split_names(trimmed);
+    let shortest = if names.len() > 1 { 2 } else { 3 };
     let is_unit = |name: &Name| {
         let text = name.text();
-        char_count(&text) >= 3
+        char_count(&text) >= shortest
             && !text
                 .chars()
                 .any(|c| c.is_ascii_digit() || "%年月日".contains(c))

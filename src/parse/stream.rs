@@ -125,8 +125,9 @@ pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
                     .ok()
             })
             .flatten();
-        let starts_row = value
-            .is_some_and(|value| expected.is_none_or(|expected| value == expected || value == 1));
+        let starts_row = value.is_some_and(|value| {
+            expected.is_none_or(|expected| value == expected || value == 1 && names_units(&row))
+        });
         if starts_row {
             flush(&mut items, &kinds, number_column, &mut row, false);
             expected = value.map(|value| value + 1);
@@ -143,6 +144,13 @@ pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
         end >= lines.len(),
     );
     Some((items, end))
+}
+
+/// True when a row's cells after its number name units: a row read that
+/// far may end where the numbering starts over at 1, where one that has not
+/// holds a 1 as a figure (家禽出栏 / 万只 / 1).
+fn names_units(row: &[Token]) -> bool {
+    row.iter().skip(1).any(|token| shape(&token.lines).units)
 }
 
 /// True for a line that can start a numbered table's header: a header cell,

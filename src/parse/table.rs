@@ -133,7 +133,7 @@ pub(super) struct Shape {
     /// or duties, not a task.
     unit_note: bool,
     long: bool,
-    units: bool,
+    pub(super) units: bool,
     persons: bool,
     deadline: bool,
 }
@@ -259,6 +259,7 @@ pub(super) fn fit(shape: Shape, kinds: &[Column]) -> i32 {
                     1
                 }
             }
+            Column::Label(Duty::Support) if shape.units => 2,
             Column::Ignore | Column::Label(_) => {
                 if shape.unit_note {
                     2
