@@ -31,16 +31,21 @@ pub fn department_counts(store: &Store, tasks: &[TaskId]) -> Vec<DeptCounts> {
             tasks: 0,
         })
         .collect();
-    let mut seen: Vec<(DeptId, u8)> = Vec::new();
-    for &id in tasks {
+    // Per department, the position in `tasks` of the last task that named it
+    // and the roles it has there; `named` lists a task's departments once
+    // each, so a task naming thousands of units costs linear time.
+    let mut roles: Vec<(usize, u8)> = vec![(usize::MAX, 0); counts.len()];
+    let mut named: Vec<DeptId> = Vec::new();
+    for (position, &id) in tasks.iter().enumerate() {
         let task = store.task(id);
-        seen.clear();
+        named.clear();
         for unit in task.units.iter() {
-            let bit = role_bit(unit.role);
-            match seen.iter_mut().find(|(dept, _)| *dept == unit.dept) {
-                Some((_, bits)) => *bits |= bit,
-                None => seen.push((unit.dept, bit)),
+            let slot = &mut roles[unit.dept.0 as usize];
+            if slot.0 != position {
+                *slot = (position, 0);
+                named.push(unit.dept);
             }
+            slot.1 |= role_bit(unit.role);
         }
         let inferred = task
             .lead_inferred
@@ -50,7 +55,8 @@ pub fn department_counts(store: &Store, tasks: &[TaskId]) -> Vec<DeptCounts> {
                     .map(|unit| unit.dept)
             })
             .flatten();
-        for &(dept, bits) in &seen {
+        for &dept in &named {
+            let bits = roles[dept.0 as usize].1;
             let entry = &mut counts[dept.0 as usize];
             entry.tasks += 1;
             entry.lead += usize::from(bits & role_bit(Role::Lead) != 0 || inferred == Some(dept));

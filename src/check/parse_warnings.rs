@@ -1,6 +1,8 @@
 //! Problems the parser noticed: annotation lines with no task above them,
 //! task numbers out of sequence, documents with no task.
 
+use rustc_hash::FxHashMap;
+
 use super::{Problem, ProblemKind};
 use crate::model::WarningKind;
 use crate::store::{DocId, Store, TaskId};
@@ -12,6 +14,7 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
         let Ok(doc_id) = DocId::try_from(index) else {
             break;
         };
+        let mut tasks_by_line: Option<FxHashMap<u32, TaskId>> = None;
         for warning in &document.warnings {
             let kind = match warning.kind {
                 WarningKind::OrphanAnnotation => ProblemKind::OrphanAnnotation,
@@ -19,9 +22,12 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
                 WarningKind::NoTasks => ProblemKind::NoTasks,
                 WarningKind::Other => continue,
             };
-            let task = warning
-                .line
-                .and_then(|line| task_at_line(store, document.tasks.clone(), line));
+            let task = warning.line.and_then(|line| {
+                tasks_by_line
+                    .get_or_insert_with(|| first_task_by_line(store, document.tasks.clone()))
+                    .get(&line)
+                    .copied()
+            });
             problems.push(Problem {
                 level: kind.level(),
                 kind,
@@ -36,7 +42,12 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
     problems
 }
 
-/// The task of a document that starts at `line`, if one does.
-fn task_at_line(store: &Store, tasks: std::ops::Range<TaskId>, line: u32) -> Option<TaskId> {
-    tasks.into_iter().find(|&id| store.task(id).line == line)
+/// The first task starting at each line of a document, so that finding the
+/// task of each of many warnings stays linear.
+fn first_task_by_line(store: &Store, tasks: std::ops::Range<TaskId>) -> FxHashMap<u32, TaskId> {
+    let mut by_line = FxHashMap::default();
+    for id in tasks {
+        by_line.entry(store.task(id).line).or_insert(id);
+    }
+    by_line
 }

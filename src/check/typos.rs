@@ -9,13 +9,21 @@
 //! unit with and without its city prefix (体育局, 市体育局). So only
 //! same-length names differing by homophones count.
 //!
-//! Frequent names are indexed under every spelling with one (or two) of their
-//! characters masked; a rare name looks up its own masked spellings, so the
-//! check costs O(names × length²), not O(names²).
+//! Candidates are found by the pigeonhole principle, without building any
+//! masked spelling: a name cut into `d + 2` blocks, `d` the differences
+//! allowed, keeps at least two blocks intact under `d` slips, so a rare name
+//! and its frequent original share the hash of some pair of blocks at the
+//! same places. Each name gives at most six such keys, hashed in place, and
+//! only names of at most [`MAX_NAME_CHARS`] characters are compared (a longer
+//! "name" is a parse gone wrong, not something anyone types), so the check
+//! costs O(names × [`MAX_NAME_CHARS`]). A rare name verifies at most
+//! [`MAX_CANDIDATES`] frequent names, which caps the cost even when many
+//! frequent names share half their characters.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use pinyin::ToPinyinMulti;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::{Problem, ProblemKind};
 use crate::store::{Store, TaskId, UnitId};
@@ -24,58 +32,86 @@ use crate::store::{Store, TaskId, UnitId};
 const FREQUENT_USES: usize = 3;
 /// Names at least this long may differ in two characters.
 const LONG_NAME_CHARS: usize = 8;
-/// Stands for the masked character in an index key.
-const MASK: char = '\0';
+/// Longer names are not compared.
+const MAX_NAME_CHARS: usize = 64;
+/// Frequent names verified at most for one rare name.
+const MAX_CANDIDATES: usize = 256;
 
 /// How often a unit name is used, and the first task using it.
+#[derive(Clone, Copy)]
 struct Uses {
     count: usize,
     first_task: TaskId,
+}
+
+/// A frequent name: its unit, characters and number of uses.
+struct Frequent {
+    unit: UnitId,
+    chars: Vec<char>,
+    count: usize,
 }
 
 /// A likely-typo problem for every rare unit name that is a near-homophone
 /// of a frequent one.
 pub(super) fn check(store: &Store) -> Vec<Problem> {
     let uses = count_uses(store);
-    let frequent: Vec<(UnitId, Vec<char>, usize)> = uses
+    let comparable = |unit: UnitId| {
+        let name = store.unit_name(unit);
+        // Cheap bound first: a name of more bytes than 4 × the limit is too long.
+        name.len() <= 4 * MAX_NAME_CHARS && name.chars().count() <= MAX_NAME_CHARS
+    };
+    let frequent: Vec<Frequent> = uses
         .iter()
-        .filter(|(_, uses)| uses.count >= FREQUENT_USES)
-        .map(|(&unit, uses)| (unit, store.unit_name(unit).chars().collect(), uses.count))
+        .filter(|&(&unit, uses)| uses.count >= FREQUENT_USES && comparable(unit))
+        .map(|(&unit, uses)| Frequent {
+            unit,
+            chars: store.unit_name(unit).chars().collect(),
+            count: uses.count,
+        })
         .collect();
-    let mut index: HashMap<Vec<char>, Vec<usize>> = HashMap::new();
-    for (position, (_, chars, _)) in frequent.iter().enumerate() {
-        for key in masked_spellings(chars) {
+    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (position, name) in frequent.iter().enumerate() {
+        for key in block_keys(&name.chars) {
             index.entry(key).or_default().push(position);
         }
     }
     let mut rare: Vec<(UnitId, TaskId)> = uses
         .iter()
-        .filter(|(_, uses)| uses.count == 1)
+        .filter(|&(&unit, uses)| uses.count == 1 && comparable(unit))
         .map(|(&unit, uses)| (unit, uses.first_task))
         .collect();
     rare.sort_unstable();
     let mut problems = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
     for (unit, task) in rare {
         let chars: Vec<char> = store.unit_name(unit).chars().collect();
-        let candidates: HashSet<usize> = masked_spellings(&chars)
-            .iter()
-            .filter_map(|key| index.get(key))
-            .flatten()
-            .copied()
-            .collect();
+        candidates.clear();
+        for key in block_keys(&chars) {
+            if let Some(positions) = index.get(&key) {
+                candidates.extend(positions);
+            }
+            if candidates.len() >= MAX_CANDIDATES {
+                break;
+            }
+        }
+        candidates.truncate(MAX_CANDIDATES);
+        candidates.sort_unstable();
+        candidates.dedup();
         let best = candidates
-            .into_iter()
-            .map(|position| &frequent[position])
-            .filter(|(_, frequent_chars, _)| is_likely_typo(&chars, frequent_chars))
+            .iter()
+            .map(|&position| &frequent[position])
+            .filter(|name| is_likely_typo(&chars, &name.chars))
             .max_by(|a, b| {
-                a.2.cmp(&b.2)
-                    .then_with(|| store.unit_name(b.0).cmp(store.unit_name(a.0)))
+                a.count
+                    .cmp(&b.count)
+                    .then_with(|| store.unit_name(b.unit).cmp(store.unit_name(a.unit)))
             });
-        if let Some((frequent_unit, _, count)) = best {
+        if let Some(original) = best {
             let message = format!(
-                "unit \"{}\" is used once; likely a typo of \"{}\" (used {count} times)",
+                "unit \"{}\" is used once; likely a typo of \"{}\" (used {} times)",
                 store.unit_name(unit),
-                store.unit_name(*frequent_unit)
+                store.unit_name(original.unit),
+                original.count
             );
             problems.push(Problem::at_task(
                 store,
@@ -89,8 +125,8 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
 }
 
 /// How many tasks name each unit (in any role), with the first such task.
-fn count_uses(store: &Store) -> HashMap<UnitId, Uses> {
-    let mut uses: HashMap<UnitId, Uses> = HashMap::new();
+fn count_uses(store: &Store) -> FxHashMap<UnitId, Uses> {
+    let mut uses: FxHashMap<UnitId, Uses> = FxHashMap::default();
     let mut in_task: Vec<UnitId> = Vec::new();
     for (index, task) in store.tasks().iter().enumerate() {
         let Ok(id) = TaskId::try_from(index) else {
@@ -117,22 +153,25 @@ fn allowed_differences(length: usize) -> usize {
     if length >= LONG_NAME_CHARS { 2 } else { 1 }
 }
 
-/// The name with each allowed set of positions masked.
-fn masked_spellings(chars: &[char]) -> Vec<Vec<char>> {
-    let mut keys = Vec::new();
-    for first in 0..chars.len() {
-        let mut key = chars.to_vec();
-        key[first] = MASK;
-        if allowed_differences(chars.len()) >= 2 {
-            for second in first + 1..chars.len() {
-                let mut pair = key.clone();
-                pair[second] = MASK;
-                keys.push(pair);
-            }
-        }
-        keys.push(key);
-    }
-    keys
+/// The keys of a name: for each pair of its `d + 2` blocks, a hash of the
+/// name's length, the pair's places and the characters in them. Two names of
+/// one length differing in at most `d` characters share at least one key.
+fn block_keys(chars: &[char]) -> impl Iterator<Item = u64> + '_ {
+    let blocks = allowed_differences(chars.len()) + 2;
+    let block = move |index: usize| {
+        let start = index * chars.len() / blocks;
+        let end = (index + 1) * chars.len() / blocks;
+        chars.get(start..end).unwrap_or_default()
+    };
+    (0..blocks).flat_map(move |first| {
+        (first + 1..blocks).map(move |second| {
+            let mut hasher = FxHasher::default();
+            (chars.len(), first, second).hash(&mut hasher);
+            block(first).hash(&mut hasher);
+            block(second).hash(&mut hasher);
+            hasher.finish()
+        })
+    })
 }
 
 /// True when `rare` differs from `frequent` only in a few characters that
@@ -141,15 +180,17 @@ fn is_likely_typo(rare: &[char], frequent: &[char]) -> bool {
     if rare.len() != frequent.len() {
         return false;
     }
-    let differences: Vec<(char, char)> = rare
-        .iter()
-        .zip(frequent)
-        .filter(|(a, b)| a != b)
-        .map(|(&a, &b)| (a, b))
-        .collect();
-    !differences.is_empty()
-        && differences.len() <= allowed_differences(rare.len())
-        && differences.iter().all(|&(a, b)| sound_alike(a, b))
+    let allowed = allowed_differences(rare.len());
+    let mut differences = 0;
+    for (&a, &b) in rare.iter().zip(frequent) {
+        if a != b {
+            differences += 1;
+            if differences > allowed || !sound_alike(a, b) {
+                return false;
+            }
+        }
+    }
+    differences > 0
 }
 
 /// True when two characters share a reading, tones ignored.
@@ -167,6 +208,12 @@ mod tests {
 
     fn chars(name: &str) -> Vec<char> {
         name.chars().collect()
+    }
+
+    fn share_a_key(a: &str, b: &str) -> bool {
+        let (a, b) = (chars(a), chars(b));
+        let keys: Vec<u64> = block_keys(&a).collect();
+        block_keys(&b).any(|key| keys.contains(&key))
     }
 
     #[test]
@@ -195,10 +242,27 @@ mod tests {
     }
 
     #[test]
-    fn masked_spellings_meet_for_one_difference() {
-        let rare: HashSet<Vec<char>> = masked_spellings(&chars("市人设局")).into_iter().collect();
-        let frequent = masked_spellings(&chars("市人社局"));
-        assert!(frequent.iter().any(|key| rare.contains(key)));
-        assert_eq!(frequent.len(), 4);
+    fn names_differing_in_allowed_places_share_a_key() {
+        assert!(share_a_key("市人设局", "市人社局"));
+        assert!(share_a_key("设", "社"));
+        let frequent = "市人力资源和社会保障局";
+        // Two slips anywhere, next to each other or apart.
+        let letters = chars(frequent);
+        for first in 0..letters.len() {
+            for second in first + 1..letters.len() {
+                let mut slipped = letters.clone();
+                slipped[first] = '某';
+                slipped[second] = '某';
+                let slipped: String = slipped.into_iter().collect();
+                assert!(share_a_key(&slipped, frequent), "{slipped}");
+            }
+        }
+        assert!(!share_a_key("市人社局", "市人社局办"));
+    }
+
+    #[test]
+    fn a_name_has_at_most_six_keys() {
+        assert_eq!(block_keys(&chars("市人社局")).count(), 3);
+        assert_eq!(block_keys(&chars(&"局".repeat(MAX_NAME_CHARS))).count(), 6);
     }
 }

@@ -14,7 +14,7 @@ pub mod table;
 mod search;
 mod text;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use kind::{UnitKind, classify};
 pub use normalize::canonical_name;
@@ -57,6 +57,9 @@ pub struct Departments {
     by_canonical: FxHashMap<String, DeptId>,
     /// City (empty when unknown) → name as written → department.
     by_written: FxHashMap<String, FxHashMap<String, DeptId>>,
+    /// The names recorded in each department's `names`, so that a department
+    /// written in many ways records each one in constant time.
+    recorded: FxHashSet<(DeptId, String)>,
 }
 
 impl Departments {
@@ -68,6 +71,7 @@ impl Departments {
             search_keys: Vec::new(),
             by_canonical: FxHashMap::default(),
             by_written: FxHashMap::default(),
+            recorded: FxHashSet::default(),
         }
     }
 
@@ -176,7 +180,7 @@ impl Departments {
         ) else {
             return;
         };
-        if !department.names.iter().any(|name| name == written) {
+        if self.recorded.insert((id, written.to_owned())) {
             department.names.push(written.to_owned());
             keys.add_name(written);
         }

@@ -78,3 +78,44 @@ pub fn strings(value: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// `zeren` as [`zeren_in`] makes it, run through `sh` with its address
+/// space limited to `megabytes` (`ulimit -v`), and killed after `seconds`:
+/// a run that would take hours or gigabytes fails the test instead of the
+/// machine.
+#[cfg(unix)]
+pub fn zeren_bounded(home: &Path, megabytes: u64, seconds: u64) -> Command {
+    let binary = Path::new(env!("CARGO_BIN_EXE_zeren"));
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {}; exec \"$0\" \"$@\"",
+            megabytes * 1024
+        ))
+        .arg(binary)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("LANG")
+        .timeout(std::time::Duration::from_secs(seconds));
+    command
+}
+
+/// Waits for `child` at most `seconds`, then kills it; its exit status, or
+/// `None` when it had to be killed.
+pub fn wait_bounded(
+    child: &mut std::process::Child,
+    seconds: u64,
+) -> Option<std::process::ExitStatus> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while std::time::Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Some(status);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}

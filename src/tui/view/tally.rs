@@ -106,8 +106,14 @@ fn by_task(store: &Store, tasks: &[TaskId], parts: Parts) -> Tally {
         leads: sized(parts.leads, store.departments().len()),
         ..Tally::default()
     };
-    let mut seen: Vec<DeptId> = Vec::new();
-    for &id in tasks {
+    // The position in `tasks` of the last task counted for each department,
+    // so a task naming a department many times counts once, in linear time.
+    let mut last_counted: Vec<usize> = if parts.leads {
+        vec![usize::MAX; store.departments().len()]
+    } else {
+        Vec::new()
+    };
+    for (position, &id) in tasks.iter().enumerate() {
         let task = store.task(id);
         if parts.cities {
             match store.city_of_task(task) {
@@ -127,11 +133,11 @@ fn by_task(store: &Store, tasks: &[TaskId], parts: Parts) -> Tally {
             }
         }
         if parts.leads {
-            seen.clear();
             for unit in task.effective_lead() {
-                if !seen.contains(&unit.dept) {
-                    seen.push(unit.dept);
-                    tally.leads[unit.dept.0 as usize] += 1;
+                let index = unit.dept.0 as usize;
+                if last_counted[index] != position {
+                    last_counted[index] = position;
+                    tally.leads[index] += 1;
                 }
             }
         }

@@ -1,0 +1,171 @@
+//! Unlucky and hostile input costs a bounded amount: a unit name of a
+//! hundred thousand characters, a task naming a hundred thousand units. Runs that
+//! would take hours or gigabytes are bounded (a child process under
+//! `ulimit -v`, killed after a timeout; work on a thread given up after a
+//! timeout), so they fail the test rather than the machine.
+
+mod support;
+
+use std::fs;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use support::zeren_bounded;
+use zeren::departments::{DepartmentTable, Departments};
+use zeren::parse::parse_document;
+use zeren::stats::department_counts;
+use zeren::store::{LoadedDocument, Store, StoreBuilder, TaskId, content_hash};
+
+/// A name of `chars` ideographs from a fixed scramble, between 市 and 局.
+fn long_name(chars: usize, seed: u32) -> String {
+    let mut state = seed.max(1);
+    let body: String = (0..chars)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            char::from_u32(0x4E00 + state % 20_000).unwrap_or('一')
+        })
+        .collect();
+    format!("市{body}局")
+}
+
+/// Runs `work` on a thread; its result, or a failed test when it takes
+/// more than `seconds`.
+fn within<T: Send + 'static>(seconds: u64, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(work());
+    });
+    match receiver.recv_timeout(Duration::from_secs(seconds)) {
+        Ok(value) => value,
+        Err(_) => panic!("not done after {seconds} s"),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn check_stays_small_on_unit_names_of_thousands_of_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = format!(
+        "一、总体要求\n1.推进项目建设工作。(责任单位:{})\n2.推进另一项工作。(责任单位:{})\n",
+        long_name(1_200, 7),
+        long_name(100_000, 11)
+    );
+    for number in 3..=5 {
+        text.push_str(&format!(
+            "{number}.推进第{number}项工作。(责任单位:市人社局)\n"
+        ));
+    }
+    text.push_str("6.推进一项工作。(责任单位:市人设局)\n");
+    let path = dir.path().join("长名称.txt");
+    fs::write(&path, &text).unwrap();
+    // Comparing every masked spelling of the 1,202-character name took
+    // 3.4 GB; of the 100,002-character one, far more.
+    let output = zeren_bounded(dir.path(), 1024, 120)
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains(
+            "warning: unit \"市人设局\" is used once; likely a typo of \"市人社局\" (used 3 times)"
+        ),
+        "the check still finds typos among short names"
+    );
+    assert!(stdout.contains("7 problems: 0 errors, 1 warnings, 6 info"));
+}
+
+/// Tasks naming the same `units` distinct lead units.
+const HEAVY_TASKS: usize = 80;
+
+/// A store whose first [`HEAVY_TASKS`] tasks name the same `units` distinct
+/// lead units, followed by 3,000 tasks of one unit each.
+fn store_with_tasks_naming(units: usize) -> Store {
+    let mut text = String::from("一、总体要求\n");
+    for number in 1..=HEAVY_TASKS {
+        text.push_str(&format!(
+            "{number}.推进第{number}个项目建设。(牵头单位:市发改委)\n"
+        ));
+    }
+    for number in HEAVY_TASKS + 1..=HEAVY_TASKS + 3_000 {
+        text.push_str(&format!(
+            "{number}.完成第{number}项任务。(牵头单位:市财政局)\n"
+        ));
+    }
+    let mut parsed = parse_document(&text);
+    assert_eq!(
+        parsed.tasks.len(),
+        HEAVY_TASKS + 3_000,
+        "the seed document's tasks"
+    );
+    for task in &mut parsed.tasks[..HEAVY_TASKS] {
+        task.assignment = Some(0);
+    }
+    parsed.assignments[0].lead = (0..units)
+        .map(|index| format!("第{index}协作单位"))
+        .collect();
+    let mut builder = StoreBuilder::new(Departments::new(DepartmentTable::builtin()));
+    builder.add_document(LoadedDocument {
+        source: "many.txt".into(),
+        content_hash: content_hash("many"),
+        parsed,
+    });
+    builder.finish()
+}
+
+#[test]
+fn tasks_naming_50000_units_are_counted_in_linear_time() {
+    let outcome = within(120, || {
+        let store = store_with_tasks_naming(50_000);
+        let heavy: Vec<TaskId> = (0..HEAVY_TASKS as TaskId).collect();
+        let counts = department_counts(&store, &heavy);
+        let several_leads = zeren::check::check(&store)
+            .into_iter()
+            .filter(|problem| problem.kind == zeren::check::ProblemKind::SeveralLeads)
+            .count();
+        (counts, several_leads, store.departments().len())
+    });
+    let (counts, several_leads, departments) = outcome;
+    assert_eq!(
+        departments, 50_001,
+        "the units of the first tasks and 市财政局"
+    );
+    assert_eq!(counts.len(), 50_000);
+    assert!(
+        counts
+            .iter()
+            .all(|count| count.lead == HEAVY_TASKS && count.tasks == HEAVY_TASKS)
+    );
+    assert_eq!(several_leads, HEAVY_TASKS);
+}
+
+#[test]
+fn the_dashboard_counts_tasks_naming_50000_units_in_linear_time() {
+    use zeren::tui::filters::Filters;
+    use zeren::tui::view::{MatchCache, ViewRequest, compute};
+    let outcome = within(120, || {
+        let store = store_with_tasks_naming(50_000);
+        // 80 tasks of 3,080, fewer than one in 32: counted task by task.
+        let mut filters = Filters::default();
+        filters.set_query("项目建设");
+        let request = ViewRequest {
+            generation: 1,
+            filters,
+            review_keep: None,
+        };
+        let view = compute(&store, &request, &mut MatchCache::default());
+        (view.tasks.len(), view.lead_counts)
+    });
+    let (tasks, lead_counts) = outcome;
+    assert_eq!(tasks, HEAVY_TASKS);
+    assert_eq!(lead_counts.len(), 50_000);
+    assert!(lead_counts.iter().all(|&(_, count)| count == HEAVY_TASKS));
+}
