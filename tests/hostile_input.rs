@@ -1,5 +1,6 @@
 //! Unlucky and hostile input costs a bounded amount: a unit name of a
-//! hundred thousand characters, a task naming a hundred thousand units. Runs that
+//! hundred thousand characters, a task naming a hundred thousand units, a
+//! file swapped for a FIFO or a device after the folder scan. Runs that
 //! would take hours or gigabytes are bounded (a child process under
 //! `ulimit -v`, killed after a timeout; work on a thread given up after a
 //! timeout), so they fail the test rather than the machine.
@@ -7,11 +8,13 @@
 mod support;
 
 use std::fs;
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use support::zeren_bounded;
 use zeren::departments::{DepartmentTable, Departments};
+use zeren::input::{self, LoadError};
 use zeren::parse::parse_document;
 use zeren::stats::department_counts;
 use zeren::store::{LoadedDocument, Store, StoreBuilder, TaskId, content_hash};
@@ -168,4 +171,78 @@ fn the_dashboard_counts_tasks_naming_50000_units_in_linear_time() {
     assert_eq!(tasks, HEAVY_TASKS);
     assert_eq!(lead_counts.len(), 50_000);
     assert!(lead_counts.iter().all(|&(_, count)| count == HEAVY_TASKS));
+}
+
+/// The one file a scan of `dir` finds.
+fn scanned(dir: &Path) -> input::FileEntry {
+    let discovery = input::discover(&[dir.to_path_buf()]);
+    assert_eq!(discovery.problems, vec![]);
+    let [entry] = discovery.files.as_slice() else {
+        panic!("expected one file, found {:?}", discovery.files)
+    };
+    entry.clone()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_swapped_for_a_fifo_after_the_scan_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.txt");
+    fs::write(&path, "1.推进项目建设。(牵头单位:市发改委)\n").unwrap();
+    let entry = scanned(dir.path());
+    fs::remove_file(&path).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo");
+    // Opening a FIFO for reading waits for a writer, for ever.
+    let result = within(30, move || input::read_entry(&entry));
+    assert_eq!(result, Err(LoadError::NotRegularFile));
+    assert_eq!(LoadError::NotRegularFile.to_string(), "not a regular file");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_swapped_for_a_device_after_the_scan_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.txt");
+    fs::write(&path, "1.推进项目建设。(牵头单位:市发改委)\n").unwrap();
+    let entry = scanned(dir.path());
+    fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+    let result = within(30, move || input::read_entry(&entry));
+    assert_eq!(result, Err(LoadError::NotRegularFile));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_in_a_folder_or_named_are_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "一、总体要求\n1.推进项目建设。(牵头单位:市发改委)\n",
+    )
+    .unwrap();
+    let fifo = dir.path().join("b.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("c.txt")).unwrap();
+    let output = zeren_bounded(dir.path(), 1024, 60)
+        .arg("stats")
+        .arg(dir.path())
+        .arg(&fifo)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.starts_with("1 tasks\n"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        format!("warning: {}: not a regular file\n", fifo.display())
+    );
 }

@@ -129,6 +129,11 @@ pub enum LoadError {
     /// The file could not be read from disk.
     #[error("cannot read: {0}")]
     Io(String),
+    /// The path holds a FIFO, a device or a socket, not a file (checked on
+    /// the opened file, so a file swapped for one after the folder scan is
+    /// refused too).
+    #[error("not a regular file")]
+    NotRegularFile,
     /// The file is bigger than [`MAX_INPUT_BYTES`].
     #[error("too large: {0}")]
     TooLarge(String),
@@ -229,20 +234,50 @@ pub fn decode_bytes(kind: FileKind, bytes: &[u8]) -> Result<Decoded, LoadError> 
     }
 }
 
-/// Reads a whole file, refusing more than [`MAX_INPUT_BYTES`].
+/// Reads a whole regular file, refusing more than [`MAX_INPUT_BYTES`].
+///
+/// The file is opened without blocking and checked once open, so a FIFO or a
+/// device put in a file's place is refused rather than read (or waited on
+/// forever); the buffer is sized from the open file, so the bytes are read
+/// once, without a copy.
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let file = File::open(path).map_err(|error| LoadError::Io(describe_io(&error)))?;
-    let mut bytes = Vec::new();
+    let io_error = |error: io::Error| LoadError::Io(describe_io(&error));
+    let file = open_without_blocking(path).map_err(io_error)?;
+    let metadata = file.metadata().map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(LoadError::NotRegularFile);
+    }
+    let too_large =
+        || LoadError::TooLarge(format!("more than {} MB", MAX_INPUT_BYTES / (1024 * 1024)));
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err(too_large());
+    }
+    // One byte more than the size, so that reaching the end needs no regrowth.
+    let capacity = usize::try_from(metadata.len())
+        .unwrap_or(0)
+        .saturating_add(1);
+    let mut bytes = Vec::with_capacity(capacity);
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| LoadError::Io(describe_io(&error)))?;
+        .map_err(io_error)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(LoadError::TooLarge(format!(
-            "more than {} MB",
-            MAX_INPUT_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large());
     }
     Ok(bytes)
+}
+
+/// Opens `path` for reading without waiting: opening a FIFO with no writer
+/// returns at once (and the check of the open file then refuses it), and a
+/// terminal device never becomes the controlling terminal.
+fn open_without_blocking(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    options.open(path)
 }
 
 /// A short lowercase description of an I/O error, without the OS error code.
