@@ -257,7 +257,7 @@ fn the_done_when_folder() {
         "warning: docs/random.docx: not a .docx file (not a zip archive)"
     );
     assert!(
-        random_txt == "warning: docs/random.txt: binary data, not text"
+        random_txt.starts_with("warning: docs/random.txt: binary data, not text (")
             || random_txt.starts_with("warning: docs/random.txt: cannot decode as "),
         "{random_txt}"
     );

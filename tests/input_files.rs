@@ -107,14 +107,17 @@ fn noise_is_never_text() {
     fixtures.write("noise.txt", &noise());
     fixtures.write("noise.docx", &noise());
     let as_text = fixtures.read("noise.txt").expect_err("noise is not text");
-    assert_eq!(as_text.to_string(), "binary data, not text");
+    assert!(
+        as_text.to_string().starts_with("binary data, not text ("),
+        "{as_text}"
+    );
     let as_docx = fixtures
         .read("noise.docx")
         .expect_err("noise is not a .docx");
     assert_eq!(as_docx.to_string(), "not a .docx file (not a zip archive)");
     assert!(matches!(
         input::decode_bytes(FileKind::Html, &noise()),
-        Err(LoadError::Binary)
+        Err(LoadError::Binary { .. })
     ));
 }
 
@@ -125,7 +128,7 @@ fn noise_without_nul_bytes_is_never_text() {
     assert!(
         matches!(
             result,
-            Err(LoadError::Binary | LoadError::Undecodable { .. })
+            Err(LoadError::Binary { .. } | LoadError::Undecodable { .. })
         ),
         "{result:?}"
     );
@@ -190,4 +193,120 @@ fn unreadable_file_says_permission_denied() {
     }
     let error = fixtures.read("locked.txt").expect_err("unreadable");
     assert_eq!(error.to_string(), "cannot read: permission denied");
+}
+
+/// Byte offsets of `count` characters of three bytes spread over `text`.
+fn spread_characters(text: &str, count: usize) -> Vec<usize> {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| c.len_utf8() == 3)
+        .map(|(at, _)| at)
+        .collect();
+    let step = starts.len() / count;
+    assert!(step > 0, "the sample has enough Chinese text");
+    starts.into_iter().step_by(step).take(count).collect()
+}
+
+#[test]
+fn utf8_with_a_few_bad_bytes_keeps_its_text_and_says_how_many() {
+    // A short file: 14 bad sequences among some 300 characters.
+    let original: String = corpus("001_475ad2ca59a2f801.txt")
+        .chars()
+        .take(300)
+        .collect();
+    let mut bytes = original.clone().into_bytes();
+    for &at in spread_characters(&original, 14).iter().rev() {
+        bytes.insert(at, 0xFF);
+    }
+    let fixtures = Fixtures::new();
+    fixtures.write("001-damaged.txt", &bytes);
+    let decoded = fixtures.read("001-damaged.txt").expect("decodes");
+    assert_eq!(decoded.encoding, "UTF-8");
+    assert_eq!(
+        decoded.notes,
+        ["14 malformed sequences in UTF-8 replaced with \u{FFFD}"]
+    );
+    assert!(decoded.text.replace('\u{FFFD}', "") == original.replace('\u{A0}', " "));
+}
+
+#[test]
+fn utf8_with_two_nul_bytes_is_text() {
+    let original = corpus("000_5d1acf1f898862e1.txt");
+    let mut bytes = original.clone().into_bytes();
+    for &at in spread_characters(&original, 2).iter().rev() {
+        bytes.insert(at, 0);
+    }
+    let fixtures = Fixtures::new();
+    fixtures.write("000-nul.txt", &bytes);
+    let decoded = fixtures.read("000-nul.txt").expect("decodes");
+    assert_eq!(decoded.notes, ["2 NUL bytes replaced with \u{FFFD}"]);
+    assert_eq!(decoded.text.matches('\u{FFFD}').count(), 2);
+}
+
+#[test]
+fn utf8_followed_by_gbk_is_read_in_both_parts() {
+    // The sample does not end its last line.
+    let first = corpus("001_475ad2ca59a2f801.txt") + "\n";
+    let second = corpus("003_f52a14d2b16fe9b2.txt");
+    let mut bytes = first.clone().into_bytes();
+    bytes.extend_from_slice(&encoding_rs::GB18030.encode(&second).0);
+    let fixtures = Fixtures::new();
+    fixtures.write("001-then-003.txt", &bytes);
+    let decoded = fixtures.read("001-then-003.txt").expect("decodes");
+    assert!(decoded.text == format!("{first}{second}").replace('\u{A0}', " "));
+    let first_lines = first.lines().count();
+    assert_eq!(decoded.notes.len(), 1, "{:?}", decoded.notes);
+    assert!(
+        decoded.notes[0].starts_with(&format!(
+            "decoded in parts: lines 1–{first_lines} UTF-8, {}–",
+            first_lines + 1
+        )),
+        "{:?}",
+        decoded.notes
+    );
+    assert!(
+        decoded.notes[0].ends_with(" GB18030"),
+        "{:?}",
+        decoded.notes
+    );
+}
+
+#[test]
+fn big5_is_read_as_big5() {
+    let text = "關於印發重點工作任務分解方案的通知\n一、總體要求\n".to_string()
+        + &"1.推進重點項目建設,完成年度投資任務。(牽頭單位:市發展改革委;責任單位:各縣市區人民政府)\n"
+            .repeat(40);
+    let (bytes, _, unmappable) = encoding_rs::BIG5.encode(&text);
+    assert!(!unmappable);
+    let fixtures = Fixtures::new();
+    fixtures.write("big5.txt", &bytes);
+    let decoded = fixtures.read("big5.txt").expect("decodes");
+    assert_eq!(decoded.encoding, "Big5");
+    assert!(decoded.text == text);
+}
+
+#[test]
+fn utf16_without_a_bom_is_read() {
+    let original = corpus("002_1174e347716747d5.txt");
+    let fixtures = Fixtures::new();
+    for (name, encoding, bytes) in [
+        (
+            "002-utf16le.txt",
+            "UTF-16LE",
+            original
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "002-utf16be.txt",
+            "UTF-16BE",
+            original.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        ),
+    ] {
+        fixtures.write(name, &bytes);
+        let decoded = fixtures.read(name).expect("decodes");
+        assert_eq!(decoded.encoding, encoding);
+        assert!(decoded.text == original.replace('\u{A0}', " "), "{name}");
+    }
 }

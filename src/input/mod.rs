@@ -140,9 +140,15 @@ pub enum LoadError {
     /// The file holds no bytes, or only whitespace and a byte-order mark.
     #[error("empty file")]
     Empty,
-    /// The file holds something other than text.
-    #[error("binary data, not text")]
-    Binary,
+    /// The file holds something other than text: too many control
+    /// characters when read in the most likely encoding.
+    #[error("binary data, not text ({controls} control characters as {encoding})")]
+    Binary {
+        /// The encoding that was tried.
+        encoding: &'static str,
+        /// How many control characters it gave.
+        controls: usize,
+    },
     /// Too many byte sequences are invalid in the most likely encoding.
     #[error("cannot decode as {encoding}: {malformed} malformed sequences")]
     Undecodable {
@@ -363,7 +369,14 @@ mod tests {
             "cannot decode as GB18030: 312 malformed sequences"
         );
         assert_eq!(LoadError::Empty.to_string(), "empty file");
-        assert_eq!(LoadError::Binary.to_string(), "binary data, not text");
+        let binary = LoadError::Binary {
+            encoding: "UTF-8",
+            controls: 97,
+        };
+        assert_eq!(
+            binary.to_string(),
+            "binary data, not text (97 control characters as UTF-8)"
+        );
         assert_eq!(
             LoadError::NotDocx("not a zip archive".into()).to_string(),
             "not a .docx file (not a zip archive)"
