@@ -8,6 +8,7 @@ pub mod cjk;
 pub mod cli;
 pub mod clock;
 pub mod departments;
+pub mod escape;
 pub mod export;
 pub mod gazetteer;
 pub mod input;

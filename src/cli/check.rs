@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::output::write_output;
+use super::output::{escaped, write_output};
 use super::table::{Align, render};
 use crate::check::{Level, Problem, check, count_by_kind};
 use crate::store::Store;
@@ -45,9 +45,10 @@ pub fn report(problems: &[Problem]) -> String {
 }
 
 fn problem_line(problem: &Problem) -> String {
+    let source = escaped(&problem.source);
     let place = match problem.line {
-        Some(line) => format!("{}:{line}", problem.source),
-        None => problem.source.clone(),
+        Some(line) => format!("{source}:{line}"),
+        None => source.into_owned(),
     };
     let task = problem
         .task
@@ -56,7 +57,7 @@ fn problem_line(problem: &Problem) -> String {
     format!(
         "{place}: {}: {}{task}",
         problem.level.name(),
-        problem.message
+        escaped(&problem.message)
     )
 }
 

@@ -39,7 +39,7 @@ pub fn run(args: &DashboardArgs) -> anyhow::Result<ExitCode> {
     ));
     let keymap = match user_keymap_path().filter(|path| path.exists()) {
         Some(path) => Keymap::with_user_file(&path).unwrap_or_else(|error| {
-            eprintln!("warning: {error}; using the default keys");
+            super::output::warn(format_args!("{error}; using the default keys"));
             crate::logfile::note(&format!("{error}; using the default keys"));
             Keymap::builtin()
         }),
@@ -108,18 +108,18 @@ fn report_unsaved(unsaved: &crate::review::saver::Unsaved) {
         return;
     }
     for error in &unsaved.errors {
-        eprintln!("warning: {error}");
+        super::output::warn(error);
     }
     match crate::review::rescue::keep(&unsaved.changes) {
-        Some(path) => eprintln!(
-            "warning: {} mark changes could not be saved; they are kept in {}",
+        Some(path) => super::output::warn(format_args!(
+            "{} mark changes could not be saved; they are kept in {}",
             unsaved.changes.len(),
             path.display()
-        ),
-        None => eprintln!(
-            "warning: {} mark changes could not be saved",
+        )),
+        None => super::output::warn(format_args!(
+            "{} mark changes could not be saved",
             unsaved.changes.len()
-        ),
+        )),
     }
 }
 
@@ -139,7 +139,7 @@ fn open_review(store: &Store, args: &DashboardArgs, print: bool) -> anyhow::Resu
             anyhow::bail!("{warning}");
         }
         if print {
-            eprintln!("warning: {warning}");
+            super::output::warn(&warning);
         }
         crate::logfile::note(&warning.to_string());
         messages.push(warning.to_string());

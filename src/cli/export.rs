@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::args::ExportArgs;
-use super::output::write_output;
+use super::output::{self, write_output};
 use crate::export::{self, ExportView};
 use crate::review::{OpenWarning, Places, Review, TaskMark};
 use crate::store::{Filter, Store, TaskId};
@@ -11,7 +11,7 @@ use crate::store::{Filter, Store, TaskId};
 /// Writes the filtered store in the chosen format, with the review marks.
 pub fn run(store: &Store, filter: &Filter, args: &ExportArgs) -> anyhow::Result<()> {
     if let Some(problem) = super::describe_empty(filter) {
-        eprintln!("warning: {problem}");
+        output::warn(problem);
     }
     let view = ExportView::new(store, filter).with_marks(review_marks(store, args)?);
     write_output(args.output.as_deref(), |out| {
@@ -27,7 +27,7 @@ fn review_marks(store: &Store, args: &ExportArgs) -> anyhow::Result<BTreeMap<Tas
         && !path.exists()
         && path.symlink_metadata().is_err()
     {
-        eprintln!("warning: {}: review file not found", path.display());
+        output::warn(format_args!("{}: review file not found", path.display()));
     }
     let places = Places::new(store, &args.input.paths, args.review.as_deref());
     let (review, warnings) = Review::open_read_only(store, places);
@@ -36,7 +36,7 @@ fn review_marks(store: &Store, args: &ExportArgs) -> anyhow::Result<BTreeMap<Tas
             OpenWarning::Refused { .. } if args.review.is_some() => {
                 anyhow::bail!("{warning}");
             }
-            warning => eprintln!("warning: {warning}"),
+            warning => output::warn(warning),
         }
     }
     Ok(review.marked_tasks())

@@ -25,8 +25,11 @@ const EXIT_FAILURE: u8 = 1;
 pub fn run(cli: Cli) -> ExitCode {
     match execute(cli) {
         Ok(code) => code,
+        Err(error) if error.is::<output::ClosedOutput>() => {
+            ExitCode::from(output::EXIT_CLOSED_OUTPUT)
+        }
         Err(error) => {
-            eprintln!("error: {error:#}");
+            output::error(format_args!("{error:#}"));
             ExitCode::from(EXIT_FAILURE)
         }
     }
@@ -47,7 +50,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(args)) => {
             let store = load_or_fail(&args.input.paths)?;
             let filter = args.filters.to_filter(&store);
-            stats::run(&store, &filter);
+            stats::run(&store, &filter)?;
             Ok(ExitCode::SUCCESS)
         }
         None => dashboard::run(&cli.dashboard),
@@ -86,7 +89,9 @@ fn department_table() -> Cow<'static, DepartmentTable> {
         Ok(table) => Cow::Owned(table),
         Err(error) => {
             let error = anyhow::Error::from(error);
-            eprintln!("warning: {error:#}; using the built-in department table");
+            output::warn(format_args!(
+                "{error:#}; using the built-in department table"
+            ));
             crate::logfile::note(&format!("{error:#}; using the built-in department table"));
             Cow::Borrowed(builtin)
         }
@@ -100,11 +105,13 @@ fn report_warnings(store: &Store) {
         if warning.document.is_some() {
             parse_warnings += 1;
         } else {
-            eprintln!("warning: {}: {}", warning.source, warning.message);
+            output::warn(format_args!("{}: {}", warning.source, warning.message));
         }
     }
     if parse_warnings > 0 {
-        eprintln!("note: {parse_warnings} parse warnings (listed in the export's \"warnings\")");
+        output::note(format_args!(
+            "{parse_warnings} parse warnings (listed in the export's \"warnings\")"
+        ));
     }
 }
 

@@ -1,16 +1,17 @@
 //! `zeren stats`: counts per city and per department.
 
+use super::output::{self, escaped};
 use super::table::{Align, render};
 use crate::stats::{city_counts, department_counts};
 use crate::store::{Filter, Store};
 
 /// Prints the counts of the filtered tasks.
-pub fn run(store: &Store, filter: &Filter) {
+pub fn run(store: &Store, filter: &Filter) -> anyhow::Result<()> {
     if let Some(problem) = super::describe_empty(filter) {
-        eprintln!("warning: {problem}");
+        output::warn(problem);
     }
     let tasks = store.filter(filter);
-    print!("{}", report(store, &tasks));
+    output::print(&report(store, &tasks))
 }
 
 /// The stats report for `tasks`: a city table, then a department table.
@@ -22,7 +23,7 @@ pub fn report(store: &Store, tasks: &[crate::store::TaskId]) -> String {
                 store.cities()[city as usize].name.as_str()
             });
             vec![
-                name.to_string(),
+                escaped(name).into_owned(),
                 counts.documents.to_string(),
                 counts.tasks.to_string(),
                 counts.named_lead.to_string(),
@@ -36,7 +37,7 @@ pub fn report(store: &Store, tasks: &[crate::store::TaskId]) -> String {
         .map(|counts| {
             let department = store.departments().get(counts.dept);
             vec![
-                department.canonical.clone(),
+                escaped(&department.canonical).into_owned(),
                 department.kind.name().to_string(),
                 counts.lead.to_string(),
                 counts.lead_inferred.to_string(),

@@ -5,7 +5,7 @@ mod file;
 pub mod json;
 pub mod xlsx;
 
-pub use file::{ExportError, default_export_path, write_file};
+pub use file::{ExportError, default_export_path, write_file, write_to_path};
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -286,7 +286,8 @@ fn open_without_blocking(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// A short lowercase description of an I/O error, without the OS error code.
+/// A short lowercase description of an I/O error, without the OS error code
+/// or the path of a temp file some libraries add.
 pub(crate) fn describe_io(error: &io::Error) -> String {
     match error.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
@@ -296,8 +297,10 @@ pub(crate) fn describe_io(error: &io::Error) -> String {
     }
 }
 
-/// Turns "Some error (os error 5)" into "some error".
+/// Turns `Some error (os error 5)` into `some error`, and so too
+/// `Some error at path "/tmp/x"`.
 fn strip_os_code(message: &str) -> String {
+    let message = message.split(" at path ").next().unwrap_or(message);
     let without_code = match message.find(" (os error ") {
         Some(position) => &message[..position],
         None => message,
@@ -355,6 +358,10 @@ mod tests {
         assert_eq!(
             strip_os_code("Disk quota exceeded (os error 122)"),
             "disk quota exceeded"
+        );
+        assert_eq!(
+            strip_os_code("No space left on device (os error 28) at path \"/x/.zeren-1.tmp\""),
+            "no space left on device"
         );
     }
 

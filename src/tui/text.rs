@@ -1,7 +1,14 @@
 //! Text measured in terminal cells: truncation with an ellipsis and wrapping
 //! by cell width, so Chinese runs wrap anywhere and never split a character.
+//! Control characters are shown, one cell each, as the symbols of Unicode's
+//! Control Pictures (ESC as ␛, a tab as a space), so that text from a file
+//! can neither act on the terminal nor shift the columns.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::escape::is_control;
 
 /// The ellipsis that marks cut text (one cell wide).
 pub const ELLIPSIS: char = '…';
@@ -9,21 +16,49 @@ pub const ELLIPSIS: char = '…';
 /// Characters that should not start a line (kinsoku).
 const NO_LINE_START: &str = ",.;:!?)]。、》」』”’";
 
-/// Display width of `text` in cells.
+/// Display width of `text` in cells, as drawn: each control character
+/// takes the one cell of its picture.
 pub fn width(text: &str) -> usize {
-    text.width()
+    text.chars().map(char_width).sum()
 }
 
-/// Display width of one character (control characters count as zero).
+/// Display width of one character as drawn (a control character: one cell).
 pub fn char_width(c: char) -> usize {
-    c.width().unwrap_or(0)
+    if is_control(c) {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+/// The character drawn for `c`: a tab as a space, another C0 control or DEL
+/// as its Control Picture (␛, ␇, ␡), a C1 control or a bidirectional mark as
+/// the replacement character; any other character as itself.
+pub fn visible_char(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}'),
+        '\u{7f}' => '\u{2421}',
+        c if is_control(c) => '\u{FFFD}',
+        c => c,
+    }
+}
+
+/// `text` as drawn (see [`visible_char`]), borrowed when it holds no control
+/// character.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_control) {
+        Cow::Owned(text.chars().map(visible_char).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// `text` cut to at most `max` cells at a character boundary, with an
 /// ellipsis when anything was cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if width(text) <= max {
-        return text.to_string();
+        return visible(text).into_owned();
     }
     if max == 0 {
         return String::new();
@@ -37,7 +72,7 @@ pub fn truncate(text: &str, max: usize) -> String {
             break;
         }
         used += w;
-        out.push(c);
+        out.push(visible_char(c));
     }
     out.push(ELLIPSIS);
     out
@@ -79,6 +114,7 @@ fn wrap_paragraph(paragraph: &str, max: usize, lines: &mut Vec<String>) {
             line = carried;
             used = width(&line);
         }
+        let c = visible_char(c);
         if line.is_empty() && c == ' ' {
             continue;
         }
@@ -151,6 +187,18 @@ mod tests {
     fn wraps_latin_words_at_spaces() {
         assert_eq!(wrap("Hello 你好世界", 9), ["Hello 你", "好世界"]);
         assert_eq!(wrap("PM2.5 density", 8), ["PM2.5", "density"]);
+    }
+
+    #[test]
+    fn control_characters_are_drawn_as_one_cell_pictures() {
+        let text = "a\u{1b}[2Jb\tc\u{7f}\u{9b}\u{202e}";
+        assert_eq!(visible(text), "a␛[2Jb c␡\u{FFFD}\u{FFFD}");
+        assert_eq!(width(text), 11);
+        assert_eq!(width(&visible(text)), width(text));
+        assert_eq!(truncate(text, 4), "a␛[…");
+        assert_eq!(truncate(text, 20), visible(text));
+        assert_eq!(wrap("\u{1b}]0;title\u{7}", 4), ["␛]0;", "titl", "e␇"]);
+        assert!(matches!(visible("中文"), Cow::Borrowed(_)));
     }
 
     #[test]

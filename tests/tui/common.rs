@@ -10,9 +10,10 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use zeren::check::check;
 use zeren::departments::DepartmentTable;
-use zeren::load::load;
+use zeren::load::{load, load_texts};
 use zeren::review::saver::SaverEvent;
 use zeren::review::{Book, Places, Review, save_now};
+use zeren::store::Store;
 use zeren::tui::app::{App, Command, Msg, ReviewState, run_export};
 use zeren::tui::i18n::Lang;
 use zeren::tui::keymap::Keymap;
@@ -49,8 +50,22 @@ impl Harness {
         Self::build(Lang::En, Some(path), Some(exports))
     }
 
+    /// The dashboard over documents given as `(source, text)` pairs.
+    pub fn with_texts(texts: &[(String, String)]) -> Self {
+        Self::over(
+            load_texts(texts, DepartmentTable::builtin()),
+            Lang::En,
+            None,
+            None,
+        )
+    }
+
     fn build(lang: Lang, review: Option<&Path>, exports: Option<&Path>) -> Self {
-        let store = Arc::new(load(&[], DepartmentTable::builtin()));
+        Self::over(load(&[], DepartmentTable::builtin()), lang, review, exports)
+    }
+
+    fn over(store: Store, lang: Lang, review: Option<&Path>, exports: Option<&Path>) -> Self {
+        let store = Arc::new(store);
         let mut app = App::new(
             Arc::clone(&store),
             Keymap::builtin(),

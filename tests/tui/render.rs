@@ -179,3 +179,49 @@ fn every_size_from_tiny_to_large_draws_without_panicking() {
         harness.draw(width, height);
     }
 }
+
+#[test]
+fn control_characters_in_task_text_are_drawn_as_pictures_and_keep_the_columns() {
+    let mut text = String::from("一、总体要求\n");
+    text.push_str("1.推进\u{1b}[2J\u{1b}]0;title\u{7}项目建设。(牵头单位:市发改委)\n");
+    text.push_str("2.推进\t制表项目建设。(牵头单位:市发改委)\n");
+    for number in 3..=12 {
+        text.push_str(&format!("{number}.推进项目建设。(牵头单位:市发改委)\n"));
+    }
+    let mut harness = Harness::with_texts(&[("esc.txt".to_string(), text)]);
+    let terminal = harness.draw(140, 30);
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    for y in 0..area.height {
+        for x in 0..area.width {
+            let symbol = buffer[(x, y)].symbol();
+            assert!(!symbol.contains(char::is_control), "({x}, {y}): {symbol:?}");
+        }
+    }
+    let rows = rows(buffer);
+    let task_rows: Vec<&String> = rows
+        .iter()
+        .filter(|row| row.contains("项目建设。") && row.contains("市发改委"))
+        .collect();
+    assert_eq!(task_rows.len(), 12, "{rows:#?}");
+    assert!(
+        task_rows[0].contains("推进␛[2J␛]0;title␇项目建设"),
+        "{}",
+        task_rows[0]
+    );
+    assert!(
+        task_rows[1].contains("推进 制表项目建设"),
+        "{}",
+        task_rows[1]
+    );
+    // The lead column ends at the same cell on every row.
+    let lead_end = |row: &str| {
+        let at = row.find("市发改委").expect("lead shown");
+        UnicodeWidthStr::width(&row[..at]) + UnicodeWidthStr::width("市发改委")
+    };
+    let ends: Vec<usize> = task_rows.iter().map(|row| lead_end(row)).collect();
+    assert!(
+        ends.windows(2).all(|pair| pair[0] == pair[1]),
+        "{ends:?}\n{task_rows:#?}"
+    );
+}

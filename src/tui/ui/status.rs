@@ -9,7 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, progress};
 use crate::tui::filters::{FilterKind, ReviewFilter};
 use crate::tui::i18n::{hint_label, message};
-use crate::tui::text::{truncate, width};
+use crate::tui::text::{truncate, visible, width};
 
 /// The longest chip, in cells.
 const MAX_CHIP: usize = 28;
@@ -121,7 +121,7 @@ fn summary(app: &App, cells: usize) -> Line<'static> {
     });
     for text in [app.message.clone(), alert].into_iter().flatten() {
         spans.push(Span::raw("  "));
-        spans.push(Span::styled(text, theme.warning));
+        spans.push(Span::styled(visible(&text).into_owned(), theme.warning));
     }
     let mut right = Vec::new();
     if let Some(review) = &app.review {

@@ -12,7 +12,7 @@ use crate::review::Status;
 use crate::search::FuzzyQuery;
 use crate::store::Store;
 use crate::tui::app::{App, Pane};
-use crate::tui::text::{ELLIPSIS, char_width, truncate, width};
+use crate::tui::text::{ELLIPSIS, char_width, truncate, visible_char, width};
 use crate::tui::theme::Theme;
 
 /// Cells for the task number.
@@ -124,7 +124,7 @@ pub fn highlighted<'a>(text: &str, matched: &[usize], cells: usize, style: Style
             spans.push(styled_run(std::mem::take(&mut run), run_matched, style));
         }
         run_matched = is_match;
-        run.push(c);
+        run.push(visible_char(c));
     }
     if !run.is_empty() {
         spans.push(styled_run(run, run_matched, style));
