@@ -40,21 +40,32 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export(args)) => {
             let store = load_or_fail(&args.input.paths)?;
             let filter = args.filters.to_filter(&store);
-            export::run(&store, &filter, &args)?;
-            Ok(ExitCode::SUCCESS)
+            let outcome = export::run(&store, &filter, &args);
+            leave_to_exit(store);
+            outcome.map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Check(args)) => {
             let store = load_or_fail(&args.input.paths)?;
-            check::run(&store)
+            let outcome = check::run(&store);
+            leave_to_exit(store);
+            outcome
         }
         Some(Command::Stats(args)) => {
             let store = load_or_fail(&args.input.paths)?;
             let filter = args.filters.to_filter(&store);
-            stats::run(&store, &filter)?;
-            Ok(ExitCode::SUCCESS)
+            let outcome = stats::run(&store, &filter);
+            leave_to_exit(store);
+            outcome.map(|()| ExitCode::SUCCESS)
         }
         None => dashboard::run(&cli.dashboard),
     }
+}
+
+/// Leaves the store's memory to the operating system, which takes it back
+/// at exit all at once: freeing a million tasks one allocation at a time
+/// took 3 % of a `zeren stats` of 10,000 documents.
+fn leave_to_exit(store: Store) {
+    std::mem::forget(store);
 }
 
 /// Loads the store (with a progress bar on a terminal when it takes a
