@@ -1,16 +1,20 @@
 //! Benchmarks over a synthetic corpus the bench builds itself
-//! (`zeren::synthetic`): parse throughput, store build, a department filter,
-//! fuzzy search typed one character at a time, and drawing one frame of the
-//! dashboard.
+//! (`zeren::synthetic`): parse throughput, store build, loading a folder of
+//! 10,000 documents from disk beside reading their bytes, a department
+//! filter, fuzzy search typed one character at a time, and drawing one frame
+//! of the dashboard.
 //!
 //! Run them all with `cargo bench --bench zeren` (about ten minutes on two
 //! cores), or one group with `cargo bench --bench zeren -- fuzzy_keystroke`.
 //! `ZEREN_BENCH_TASKS` sets the size of the large store (default 1,000,000
 //! tasks, about 11,000 documents and 350 MB); the small one has 300,000
 //! tasks, or fewer when the large one is smaller. `ZEREN_BENCH_TASKS=100000`
-//! makes a quick run.
+//! makes a quick run. `ZEREN_BENCH_DOCUMENTS` sets the size of the folder
+//! the load group reads (default 10,000 documents, about 320 MB, written once
+//! under `target/tmp`).
 
 use std::hint::black_box;
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -19,7 +23,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rayon::prelude::*;
 use zeren::departments::{DepartmentTable, Departments, DeptId};
-use zeren::load::load_texts;
+use zeren::load::{load, load_texts};
 use zeren::parse::parse_document;
 use zeren::store::{Filter, LoadedDocument, RoleFilter, Store, StoreBuilder, content_hash};
 use zeren::synthetic::{DEFAULT_SEED, Generator, SyntheticDocument};
@@ -39,6 +43,10 @@ const SMALL_TASKS: usize = 300_000;
 
 /// Documents parsed per iteration of the parse and build benchmarks.
 const BATCH_DOCUMENTS: u64 = 200;
+
+/// Documents in the folder the load group reads, unless
+/// `ZEREN_BENCH_DOCUMENTS` says otherwise.
+const LOAD_DOCUMENTS: u64 = 10_000;
 
 /// The query typed one character at a time.
 const QUERY: &str = "推进养老服务";
@@ -153,6 +161,74 @@ fn parse(c: &mut Criterion) {
             for text in &texts {
                 black_box(parse_document(black_box(text)));
             }
+        });
+    });
+    group.finish();
+}
+
+fn load_documents() -> u64 {
+    std::env::var("ZEREN_BENCH_DOCUMENTS")
+        .ok()
+        .and_then(|value| value.replace('_', "").parse().ok())
+        .unwrap_or(LOAD_DOCUMENTS)
+}
+
+/// A folder of the first synthetic documents, as `make_corpus` writes it,
+/// with its files in sorted order and their total size; written once and
+/// kept between runs (the corpus is the same for the same count).
+fn corpus_folder() -> &'static (PathBuf, Vec<PathBuf>, u64) {
+    static FOLDER: OnceLock<(PathBuf, Vec<PathBuf>, u64)> = OnceLock::new();
+    FOLDER.get_or_init(|| {
+        let count = load_documents();
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("corpus-{count}"));
+        let done = dir.join(".complete");
+        if !done.exists() {
+            std::fs::create_dir_all(&dir).expect("corpus folder");
+            (0..count).into_par_iter().for_each(|index| {
+                let document = generator().document(index);
+                std::fs::write(dir.join(&document.name), &document.text).expect("corpus file");
+            });
+            std::fs::write(&done, "").expect("corpus marker");
+        }
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("corpus folder")
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|extension| extension == "txt"))
+            .collect();
+        files.sort();
+        let bytes = files
+            .iter()
+            .map(|path| std::fs::metadata(path).map_or(0, |metadata| metadata.len()))
+            .sum();
+        (dir, files, bytes)
+    })
+}
+
+/// Loading a folder from disk as `zeren stats` does (walk, read, decode,
+/// parse, build every index, count), beside only reading the same files one
+/// after the other as `cat` does, in one group so the two read side by side.
+/// The page cache is warm after the first iteration, for both.
+fn load_folder(c: &mut Criterion) {
+    let (dir, files, bytes) = corpus_folder();
+    let mut group = c.benchmark_group(format!("load_{}_documents", label(files.len())));
+    group.throughput(Throughput::Bytes(*bytes));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(30));
+    group.bench_function("read_bytes", |b| {
+        b.iter(|| {
+            files
+                .iter()
+                .map(|path| std::fs::read(path).map_or(0, |bytes| black_box(bytes).len()))
+                .sum::<usize>()
+        });
+    });
+    group.bench_function("load_and_count", |b| {
+        b.iter_with_large_drop(|| {
+            let store = load(std::slice::from_ref(dir), DepartmentTable::builtin());
+            let tasks = store.filter(&Filter::default());
+            black_box(zeren::stats::department_counts(&store, &tasks));
+            store
         });
     });
     group.finish();
@@ -341,6 +417,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = parse, store_build, dept_filter, fuzzy_keystroke, render_frame
+    targets = parse, store_build, load_folder, dept_filter, fuzzy_keystroke, render_frame
 }
 criterion_main!(benches);
