@@ -203,17 +203,24 @@ fn unclosed(text: &str) -> bool {
 
 /// The names of a label's value: names in `role`, but clauses that end with
 /// a role verb in that verb's role (`省政府办公厅、省财政厅牵头,省商务厅` under
-/// 责任单位); a remark stating a rule ends the value.
+/// 责任单位); a remark stating a rule ends the value, and so does a full stop
+/// unless role clauses follow it (`…按职责分工负责。具体任务均涉及相关市(州)人民政府`).
 fn parse_role_value(value: &str, role: Role) -> Annotation<'_> {
     let lexicon = lexicon();
     let mut annotation = Annotation::default();
     let mut waiting: Vec<&str> = Vec::new();
-    for clause in top_level_clauses(value) {
-        let clause = clause.trim_matches(is_clause_trim);
+    for raw in top_level_clauses(value) {
+        let offset = raw.as_ptr() as usize - value.as_ptr() as usize;
+        let after_stop = value[..offset].ends_with('。');
+        let clause = raw.trim_matches(is_clause_trim);
         if clause.is_empty() {
             continue;
         }
         if lexicon.holds_note(clause) && !clause.contains(['(', '[']) {
+            break;
+        }
+        let named = !annotation.is_blank() || !waiting.is_empty();
+        if after_stop && named && lexicon.verb_ending(clause).is_none() {
             break;
         }
         match lexicon.verb_ending(clause) {
@@ -709,6 +716,10 @@ mod tests {
                 .expect("block"),
         );
         assert_eq!(units.cooperating, ["省委网信办", "省发展改革委", "科技厅"]);
+        let (_, units) = found(
+            "推进。〔责任单位:省发展改革委、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕",
+        );
+        assert_eq!(units.responsible, ["省发展改革委", "商务厅"]);
         assert!(find_inline("建设文化(篮球)小镇").is_none());
         assert!(find_inline("建立由市发改委牵头抓总的机制(试行)").is_none());
     }
