@@ -96,13 +96,21 @@ pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
         .collect();
     let number_column = kinds
         .iter()
-        .position(|kinds| kinds.contains(&Column::Number))?;
+        .position(|kinds| kinds.contains(&Column::Number));
+    let own_numbers = number_column.is_none();
+    let number_column = match number_column {
+        Some(column) => column,
+        None => numbered_task_column(&kinds, &tokens[width..])?,
+    };
     let mut items = vec![Item::Row {
         number: lines[start].number,
         cells: header_cells,
         placed: None,
         cut: false,
     }];
+    let groups_before_number = kinds[..number_column]
+        .iter()
+        .any(|kinds| kinds.contains(&Column::Category));
     let mut row: Vec<Token<'a>> = Vec::new();
     let mut expected: Option<u32> = None;
     for token in tokens.into_iter().skip(width) {
@@ -117,18 +125,25 @@ pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
             });
             continue;
         }
-        let value = is_number_cell(text.trim())
-            .then(|| {
-                text.trim()
-                    .trim_end_matches(['.', '、', '*'])
-                    .parse::<u32>()
-                    .ok()
-            })
-            .flatten();
+        let value = if own_numbers {
+            item_number(&text)
+        } else {
+            is_number_cell(text.trim())
+                .then(|| {
+                    text.trim()
+                        .trim_end_matches(['.', '、', '*'])
+                        .parse::<u32>()
+                        .ok()
+                })
+                .flatten()
+        };
         let starts_row = value.is_some_and(|value| {
             expected.is_none_or(|expected| value == expected || value == 1 && names_units(&row))
         });
         if starts_row {
+            if groups_before_number && row.last().is_some_and(names_a_group) {
+                row.pop();
+            }
             flush(&mut items, &kinds, number_column, &mut row, false);
             expected = value.map(|value| value + 1);
         }
@@ -154,7 +169,8 @@ fn names_units(row: &[Token]) -> bool {
 }
 
 /// True for a line that can start a numbered table's header: a header cell,
-/// with 序号 among the first header lines.
+/// with 序号 among the first header lines, or a task column and a role
+/// column (the rows then number their tasks in the task cell).
 fn starts_numbered_header(lines: &[Source], start: usize) -> bool {
     let first = lines[start]
         .text
@@ -162,11 +178,58 @@ fn starts_numbered_header(lines: &[Source], start: usize) -> bool {
     if !first.split_whitespace().next().is_some_and(is_header_text) {
         return false;
     }
-    lines[start..]
+    let (mut task, mut role) = (false, false);
+    for part in lines[start..]
         .iter()
         .take(MAX_HEADER_LINES)
         .flat_map(|line| line.text.split(|c: char| c == '|' || c.is_whitespace()))
-        .any(|part| header_cell(&compact(part)).contains(&Column::Number))
+    {
+        let kinds = header_cell(&compact(part));
+        if kinds.contains(&Column::Number) {
+            return true;
+        }
+        task |= kinds.contains(&Column::Task);
+        role |= kinds
+            .iter()
+            .any(|kind| matches!(kind, Column::Label(crate::lexicon::Duty::Role(_))));
+    }
+    task && role
+}
+
+/// True for the cell before a row's number that names the group the rows
+/// from there on belong to, in a category column left of the numbers
+/// (`高品质生活`, then `9、城乡登记失业人数`): short, no figures, no units.
+fn names_a_group(token: &Token) -> bool {
+    let text = token.text();
+    token.lines.len() == 1
+        && char_count(&text) <= MAX_HEADER_CHARS
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && !shape(&token.lines).units
+}
+
+/// The first task or name column of a table with no number column whose
+/// rows number their tasks in that cell (`1、地区生产总值增长率`): the first
+/// cells after the header hold task 1.
+fn numbered_task_column(kinds: &[Vec<Column>], tokens: &[Token]) -> Option<usize> {
+    let column = kinds
+        .iter()
+        .position(|kinds| kinds.contains(&Column::Task) || kinds.contains(&Column::Name))?;
+    let first = tokens
+        .iter()
+        .take(kinds.len())
+        .find(|token| item_number(&token.text()).is_some())?;
+    (item_number(&first.text()) == Some(1)).then_some(column)
+}
+
+/// The number a cell gives its own task: 1 for `1、地区生产总值增长率`.
+fn item_number(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if !starts_with_item_number(text) {
+        return None;
+    }
+    numbering::marker(text)
+        .filter(|marker| marker.style == NumberStyle::ArabicDot)
+        .map(|marker| marker.value)
 }
 
 /// The cells after the header with names broken over lines joined: a
@@ -467,7 +530,7 @@ fn place(kinds: &[Vec<Column>], number_column: usize, tokens: &[Token]) -> Vec<u
         .map(|token| starts_with_item_number(&token.text()))
         .collect();
     let none = i32::MIN / 4;
-    let open = |column: usize| column != number_column;
+    let open = |column: usize| column > number_column;
     let step = |previous: usize, column: usize, index: usize| -> i32 {
         if column > previous {
             SKIP_COST * (column - previous - 1) as i32

@@ -477,6 +477,14 @@ impl<'a> Walker<'a> {
             }
             return;
         }
+        if self.describes_open(index) {
+            if let Some(open) = self.open.as_mut() {
+                open.pieces.push(text);
+                open.found = None;
+                open.last_line = line.number;
+            }
+            return;
+        }
         self.close_open();
         if is_plan_title(text) {
             self.start_plan(text, line.number);
@@ -566,6 +574,27 @@ impl<'a> Walker<'a> {
             let so_far = open.pieces.last().copied().unwrap_or("");
             !self.blank_since_open && !ends_sentence(so_far) && !is_plan_title(text)
         })
+    }
+
+    /// True when the paragraph at `index` describes the open numbered task
+    /// and closes it with the task's annotation: `1.地区生产总值增长12%。`, then
+    /// `全市生产总值达到3260亿元…。(市发改委)`, then the next numbered task.
+    fn describes_open(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        let Some(open) = self.open.as_ref() else {
+            return false;
+        };
+        let unannotated = open.number.is_some()
+            && open.pieces.len() == 1
+            && matches!(open.found, Some(None));
+        if !unannotated || !matches!(line.kind, Kind::Text) || is_plan_title(line.text) {
+            return false;
+        }
+        let next = self.lines[index + 1..]
+            .iter()
+            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        let next_numbered = next.is_none_or(|next| matches!(next.kind, Kind::Numbered(_)));
+        next_numbered && find_inline(line.text).is_some_and(|found| found.start > 0)
     }
 
     /// True when the next meaningful line after `index` starts a task.

@@ -474,7 +474,13 @@ fn read_task<'a>(
                     }
                     text.push_str(&cell_text);
                 }
-                Column::Name => name.push_str(&joined_written(cell, written)),
+                Column::Name => {
+                    let (own_number, cell_text) = task_text(cell, written);
+                    if own_number.is_some() && number.is_none() {
+                        number = own_number;
+                    }
+                    name.push_str(&cell_text);
+                }
                 Column::Category => {
                     category.get_or_insert_with(|| joined_written(cell, written));
                 }
