@@ -42,7 +42,10 @@ impl Gazetteer {
         match self.spoken_level(hints) {
             Some((Level::Province, _)) => self.named_province(hints),
             Some((Level::County, level_char)) => self.named_county(hints, level_char),
-            Some((Level::City, _)) | None => self.detect_city_index(hints),
+            Some((Level::City, _)) => self.detect_city_index(hints),
+            None => self
+                .most_named_county(hints)
+                .or_else(|| self.detect_city_index(hints)),
         }
     }
 
@@ -243,20 +246,29 @@ impl Gazetteer {
         let mut add = |level_char: char, weight: usize| {
             *by_char.entry(level_char).or_insert(0) += weight;
         };
+        let opening = super::opening(hints.body);
+        let regional = [hints.title.unwrap_or(""), hints.head, opening]
+            .iter()
+            .any(|text| text.contains(AUTONOMOUS_REGION))
+            || hints
+                .units
+                .iter()
+                .any(|unit| unit.starts_with(AUTONOMOUS_REGION));
         for text in [hints.title.unwrap_or(""), hints.head] {
-            for level_char in government_levels(text) {
+            for level_char in government_levels(&as_province_words(text, regional)) {
                 add(level_char, LEVEL_WORD_WEIGHT);
             }
         }
         for unit in hints.units {
-            if let Some(level_char) = unit_level(unit) {
+            if let Some(level_char) = unit_level(&as_province_words(unit, regional)) {
                 add(level_char, UNIT_PREFIX_WEIGHT);
             }
         }
-        for level_char in whole_place_levels(super::opening(hints.body)) {
+        let opening = as_province_words(opening, regional);
+        for level_char in whole_place_levels(&opening) {
             add(level_char, WHOLE_PLACE_WEIGHT);
         }
-        for level_char in government_levels(super::opening(hints.body)) {
+        for level_char in government_levels(&opening) {
             add(level_char, WHOLE_PLACE_WEIGHT);
         }
         let mut scores: HashMap<LevelKey, usize> = HashMap::new();
@@ -357,8 +369,55 @@ impl Gazetteer {
             if let Some(place) = super::clear_winner(counts, 1) {
                 return Some(place);
             }
+            if let Some(place) = self.namesake_winner(counts, &texts) {
+                return Some(place);
+            }
         }
         None
+    }
+
+    /// Of the places named most, all namesakes (普陀区 of 上海 and of 舟山),
+    /// the one the document's other names support.
+    fn namesake_winner(&self, counts: &HashMap<usize, u32>, context: &[&str]) -> Option<usize> {
+        let top = counts.values().copied().max()?;
+        let tied: Vec<usize> = counts
+            .iter()
+            .filter(|(_, count)| **count == top)
+            .map(|(place, _)| *place)
+            .collect();
+        let name = &self.places[*tied.first()?].name;
+        let namesakes =
+            tied.len() > 1 && tied.iter().all(|place| self.places[*place].name == *name);
+        let others = counts
+            .iter()
+            .filter(|(_, count)| **count < top)
+            .map(|(_, count)| *count);
+        (namesakes && others.max().unwrap_or(0) * 2 <= top)
+            .then(|| self.best_supported(&tied, context))
+            .flatten()
+    }
+
+    /// A county the document names in full at least twice, and clearly more
+    /// than any other place, where it names no city or province in full:
+    /// a county's plan that never says 区政府 (新建甘井子区婴幼儿早期教育指导中心).
+    fn most_named_county(&self, hints: &PlaceHints) -> Option<usize> {
+        let texts = [
+            hints.title.unwrap_or(""),
+            hints.head,
+            super::opening(hints.body),
+        ];
+        let mut counts: HashMap<usize, u32> = HashMap::new();
+        for text in texts {
+            for found in self.full_names.find_iter(text) {
+                match found.meaning.as_slice() {
+                    [place] if self.places[*place].level == Level::County => {
+                        *counts.entry(*place).or_insert(0) += 1;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        super::clear_winner(&counts, super::MIN_REPEATS)
     }
 
     /// A city or province the document names in full, above its counties.
@@ -451,6 +510,23 @@ fn government_levels(text: &str) -> Vec<char> {
         }
     }
     levels
+}
+
+/// What a province-level autonomous region calls itself: 自治区人民政府,
+/// 自治区农牧厅.
+const AUTONOMOUS_REGION: &str = "自治区";
+
+/// `text` with an autonomous region's words read as a province's: 自治区 as
+/// 省, and, in a region's document (`regional`), 全区 and 我区 as 全省 and 我省.
+fn as_province_words(text: &str, regional: bool) -> std::borrow::Cow<'_, str> {
+    if !regional {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.replace(AUTONOMOUS_REGION, "省")
+            .replace("全区", "全省")
+            .replace("我区", "我省"),
+    )
 }
 
 /// The level a unit's prefix tells: 区发改局 → a district's, 省财政厅 → a
@@ -636,6 +712,44 @@ mod tests {
                 ..PlaceHints::default()
             }),
             named("陕西省", &["陕西省"])
+        );
+    }
+
+    #[test]
+    fn an_autonomous_region_speaks_as_a_province() {
+        let units = [
+            "自治区农牧厅",
+            "自治区财政厅",
+            "自治区商务厅",
+            "自治区工信厅",
+        ];
+        assert_eq!(
+            place(PlaceHints {
+                head: "各盟行政公署、市人民政府,自治区各委、办、厅、局:",
+                body: "现将《内蒙古自治区2022年政策清单》印发给你们。深入贯彻自治区党委全会暨全区经济工作会议精神",
+                units: &units,
+                ..PlaceHints::default()
+            }),
+            named("内蒙古自治区", &["内蒙古自治区"])
+        );
+    }
+
+    #[test]
+    fn a_county_named_and_nothing_above_it() {
+        assert_eq!(
+            place(PlaceHints {
+                head: "普陀区2021年上半年国民经济和社会发展计划执行情况",
+                body: "深入学习贯彻习近平总书记考察上海重要讲话精神,全区扎实做好“六稳”工作",
+                ..PlaceHints::default()
+            }),
+            named("普陀区", &["上海市", "普陀区"])
+        );
+        assert_eq!(
+            place(PlaceHints {
+                body: "1.建立区高校毕业生创业中心。\n3.新建甘井子区婴幼儿早期教育指导中心,设立甘井子区社区学院分院。",
+                ..PlaceHints::default()
+            }),
+            named("甘井子区", &["辽宁省", "大连市", "甘井子区"])
         );
     }
 }

@@ -584,9 +584,8 @@ impl<'a> Walker<'a> {
         let Some(open) = self.open.as_ref() else {
             return false;
         };
-        let unannotated = open.number.is_some()
-            && open.pieces.len() == 1
-            && matches!(open.found, Some(None));
+        let unannotated =
+            open.number.is_some() && open.pieces.len() == 1 && matches!(open.found, Some(None));
         if !unannotated || !matches!(line.kind, Kind::Text) || is_plan_title(line.text) {
             return false;
         }
