@@ -114,11 +114,13 @@ pub enum List {
     WebsiteWord,
     /// Openings of a bracketed remark that is no list of names: 含, 包括.
     RemarkOpening,
+    /// Endings of a table's own title: 登记表, 清单.
+    CaptionEnding,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 28] = [
+    pub const ALL: [List; 29] = [
         List::PlanEnding,
         List::WeakPlanEnding,
         List::NoticeEnding,
@@ -147,6 +149,7 @@ impl List {
         List::LocalName,
         List::WebsiteWord,
         List::RemarkOpening,
+        List::CaptionEnding,
     ];
 
     /// The class of the list in the table.
@@ -180,6 +183,7 @@ impl List {
             List::LocalName => "local-name",
             List::WebsiteWord => "website-word",
             List::RemarkOpening => "remark-opening",
+            List::CaptionEnding => "caption-ending",
         }
     }
 

@@ -378,3 +378,52 @@ fn verb_form_with_other_and_traditional_verbs() {
     assert_eq!(lead, ["市大數據局"]);
     assert_eq!(cooperating, ["市財政局"]);
 }
+
+#[test]
+fn a_table_numbering_its_tasks_in_the_name_cell_one_cell_a_paragraph() {
+    let doc = parse_document(
+        "表1:上半年主要指标完成情况\n\n类别\n\n指标名称\n\n年度目标\n\n完成情况\n\n责任部门\n\n\
+         高质量发展\n\n1、地区生产总值增长率\n\n与市保持同步\n\n9.8%\n\n区发改委\n\n\
+         2、四大重点培育产业占区级税收\n\n比重\n\n提升4个\n\n百分点\n\n提升3.89个百分点\n\n区科委\n\n区金融办\n\n\
+         高品质生活\n\n3、城乡登记失业人数\n\n控制在\n\n10410人内\n\n7919人\n\n区人社局\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2"), Some("3")]);
+    assert!(
+        doc.tasks[1]
+            .text
+            .starts_with("四大重点培育产业占区级税收比重")
+    );
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["区科委", "区金融办"]);
+    assert_eq!(units(&doc, &doc.tasks[2]).1, ["区人社局"]);
+    assert_eq!(
+        doc.section_path(doc.tasks[0].section),
+        ["表1:上半年主要指标完成情况"]
+    );
+}
+
+#[test]
+fn a_row_of_a_date_and_a_unit_adds_the_unit_to_the_task_above() {
+    let doc = parse_document(
+        "2021年新昌县政府民生实事进展情况登记表\n\
+         项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n\
+         1.城市人居环境提升项目 | 对人民中路等3条城区道路进行综合提升改造; | 11月 | 建设局 |\n\
+         2021.8 | 城投集团 | ||\n\
+         2.生态公墓建设项目 | 新建生态公益性墓地15处。 | 10月底 | 民政局 |\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    assert_eq!(units(&doc, &doc.tasks[0]).0, ["建设局", "城投集团"]);
+    assert_eq!(units(&doc, &doc.tasks[1]).0, ["民政局"]);
+}
+
+#[test]
+fn a_description_paragraph_closing_a_numbered_task_with_its_units() {
+    let doc = parse_document(
+        "2007年市政府工作主要任务责任分解\n一、主要目标\n\
+         1.地区生产总值增长12%。\n\
+         全市生产总值达到3260亿元,增长12%。(市发改委)\n\
+         2.社会消费零售总额增长13%。(市贸易局)\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    assert_eq!(units(&doc, &doc.tasks[0]).1, ["市发改委"]);
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["市贸易局"]);
+}

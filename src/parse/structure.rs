@@ -167,6 +167,23 @@ fn is_heading_shaped(text: &str) -> bool {
     (2..=MAX_HEADING_CHARS).contains(&chars) && !body.contains(['。', ',', ';', ':', '!', '?'])
 }
 
+/// True for a table's own title: a short line ending like one (`…登记表`,
+/// `…任务清单`, `表1:上半年主要指标完成情况`), its `表1:` kept.
+fn is_table_caption(text: &str) -> bool {
+    let text = text.trim();
+    let after_label = text
+        .strip_prefix('附')
+        .unwrap_or(text)
+        .strip_prefix('表')
+        .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .and_then(|rest| rest.strip_prefix([':', '、', '.', ' ']))
+        .unwrap_or(text);
+    is_heading_shaped(after_label)
+        && lexicon()
+            .ending_in(List::CaptionEnding, after_label)
+            .is_some()
+}
+
 /// A heading's first sentence, and the body text it runs on into.
 fn split_heading(rest: &str) -> (&str, &str) {
     match rest.find('。') {
@@ -953,13 +970,51 @@ impl<'a> Walker<'a> {
                 let cut = line.cut && !task.reaches_units;
                 self.table_task(task, line.number, cut);
             }
+            Row::Units(assignment) if !line.cut => self.more_units(assignment),
+            Row::Units(_) => {}
             Row::Empty => {}
         }
+    }
+
+    /// Units of a row whose task cells are merged from the row above: added
+    /// to the task that row made.
+    fn more_units(&mut self, more: Assignment) {
+        if self.last != Last::Task {
+            return;
+        }
+        let Some(task) = self.doc.tasks.last() else {
+            return;
+        };
+        let mut assignment = task
+            .assignment
+            .map(|index| self.doc.assignments[index].clone())
+            .unwrap_or_default();
+        assignment.merge(&more);
+        let index = self.add_assignment(assignment);
+        if let Some(task) = self.doc.tasks.last_mut() {
+            task.assignment = Some(index);
+        }
+        self.pending.clear();
     }
 
     /// A table right under its plan's title, with no heading between: the
     /// title names the table's section.
     fn caption_heading(&mut self, header_line: u32) {
+        let caption = self
+            .lines
+            .iter()
+            .rev()
+            .filter(|line| line.number < header_line)
+            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        if let Some(caption) = caption
+            && matches!(caption.kind, Kind::Text)
+            && self.plan_line != Some(caption.number)
+            && is_table_caption(caption.text)
+        {
+            let rank = self.mode().task_rank().saturating_sub(1);
+            self.heading(rank, "", caption.text, caption.number);
+            return;
+        }
         let (Some(plan), Some(plan_line)) = (self.plan, self.plan_line) else {
             return;
         };

@@ -54,6 +54,9 @@ pub enum Row<'a> {
     Heading(&'a str),
     /// A task row.
     Task(TableTask),
+    /// A row of units alone, its task's cells merged from the row above
+    /// (`2021.8 | 城投集团`): more units of that task.
+    Units(Assignment),
     /// A row with nothing to read.
     Empty,
 }
@@ -187,6 +190,21 @@ fn is_deadline_like(text: &str) -> bool {
     chars
         .windows(2)
         .any(|pair| pair[0].is_ascii_digit() && matches!(pair[1], '年' | '月' | '日'))
+        || is_dotted_date(text.trim())
+}
+
+/// A date written with dots: `2021.8`, `2021.12.31`.
+fn is_dotted_date(text: &str) -> bool {
+    let mut parts = text.split('.');
+    let year = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    year.len() == 4
+        && year.starts_with("20")
+        && year.chars().all(|c| c.is_ascii_digit())
+        && (1..=2).contains(&rest.len())
+        && rest
+            .iter()
+            .all(|part| (1..=2).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A 序号 cell: `1`, `12.`, `1*`.
@@ -453,11 +471,18 @@ fn read_task<'a>(
     let mut text = String::new();
     let mut category = None;
     let mut deadline = None;
+    let mut units_and_dates_only = true;
     for (index, cell) in cells.iter().enumerate() {
         let Some(cell) = cell else { continue };
         if cell_text(cell).trim().is_empty() {
             continue;
         }
+        units_and_dates_only &= columns.kinds[index].iter().all(|kind| {
+            matches!(
+                kind,
+                Column::Label(_) | Column::Deadline | Column::Number | Column::Category
+            )
+        });
         for kind in &columns.kinds[index] {
             match kind {
                 Column::Number => {
@@ -496,7 +521,10 @@ fn read_task<'a>(
     }
     let text = format!("{name}{text}").trim().to_string();
     if text.is_empty() {
-        return Row::Empty;
+        if annotation.units.is_empty() || !units_and_dates_only {
+            return Row::Empty;
+        }
+        return Row::Units(annotation.to_assignment(written));
     }
     Row::Task(TableTask {
         reaches_units: true,
@@ -526,6 +554,7 @@ fn task_text(cell: &[&str], written: &dyn Fn(&str) -> String) -> (Option<String>
             NumberStyle::ArabicDot | NumberStyle::ArabicParen
         )
         && !marker.rest.is_empty()
+        && !marker.rest.starts_with(|c: char| c.is_ascii_digit())
     {
         let mut text = written(marker.rest);
         for line in &cell[1..] {
