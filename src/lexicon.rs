@@ -116,11 +116,13 @@ pub enum List {
     RemarkOpening,
     /// Endings of a table's own title: 登记表, 清单.
     CaptionEnding,
+    /// Extensions of attached files, whose names are page chrome: .docx.
+    FileExtension,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 29] = [
+    pub const ALL: [List; 30] = [
         List::PlanEnding,
         List::WeakPlanEnding,
         List::NoticeEnding,
@@ -150,6 +152,7 @@ impl List {
         List::WebsiteWord,
         List::RemarkOpening,
         List::CaptionEnding,
+        List::FileExtension,
     ];
 
     /// The class of the list in the table.
@@ -184,6 +187,7 @@ impl List {
             List::WebsiteWord => "website-word",
             List::RemarkOpening => "remark-opening",
             List::CaptionEnding => "caption-ending",
+            List::FileExtension => "file-extension",
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::annotation::{self, Annotation, Found};
 use super::flattened::{self, Item, Source};
-use super::noise::{is_footer, is_noise};
+use super::noise::{is_file_name, is_footer, is_noise};
 use super::numbering::{self, Marker, NumberStyle};
 use super::table::Cell;
 
@@ -126,6 +126,8 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
 fn classify<'a>(number: u32, text: &'a str, sequence: &mut Sequence) -> Line<'a> {
     let kind = if text.is_empty() {
         Kind::Blank
+    } else if is_file_name(text) {
+        Kind::Noise
     } else if let Some(marker) = numbering::marker(text) {
         sequence.note(&marker);
         Kind::Numbered(marker)

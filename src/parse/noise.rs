@@ -33,7 +33,7 @@ pub fn is_noise(line: &str) -> bool {
     if !line.chars().any(is_cjk_or_alnum) {
         return true;
     }
-    if ALWAYS_CHROME_FINDER.is_match(line) {
+    if ALWAYS_CHROME_FINDER.is_match(line) || is_file_name(line) {
         return true;
     }
     if lexicon().is_in(List::ChromeLine, line) {
@@ -47,6 +47,21 @@ pub fn is_noise(line: &str) -> bool {
         return true;
     }
     is_navigation_bar(line)
+}
+
+/// The longest attachment's file name line, in characters.
+const MAX_FILE_NAME_CHARS: usize = 120;
+
+/// An attachment's file name: `17.内蒙古自治区…政策清单.docx`.
+pub fn is_file_name(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() <= MAX_FILE_NAME_CHARS && {
+        let lower = line.to_ascii_lowercase();
+        lexicon()
+            .list(List::FileExtension)
+            .iter()
+            .any(|extension| lower.ends_with(extension.as_str()))
+    }
 }
 
 /// A page number left by a PDF copy: `— 3 —`, `-12-`, `第3页`, `第 3 页 共 10 页`.
@@ -112,6 +127,8 @@ mod tests {
             "— 3 —",
             "-12-",
             "第 3 页 共 10 页",
+            "17.内蒙古自治区2023年推动产业高质量发展政策清单.docx",
+            "附件1.任务分解表.XLS",
         ] {
             assert!(is_noise(line), "{line}");
         }
