@@ -1,7 +1,8 @@
 //! Benchmarks over a synthetic corpus the bench builds itself
 //! (`zeren::synthetic`): parse throughput, store build, loading a folder of
 //! 10,000 documents from disk beside reading their bytes, a department
-//! filter, fuzzy search typed one character at a time, and drawing one frame
+//! filter and the department queries typed for it, the departments × places
+//! matrix, fuzzy search typed one character at a time, and drawing one frame
 //! of the dashboard.
 //!
 //! Run them all with `cargo bench --bench zeren` (about ten minutes on two
@@ -22,10 +23,13 @@ use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rayon::prelude::*;
+use zeren::compare::matrix;
 use zeren::departments::{DepartmentTable, Departments, DeptId};
 use zeren::load::{load, load_texts};
 use zeren::parse::parse_document;
-use zeren::store::{Filter, LoadedDocument, RoleFilter, Store, StoreBuilder, content_hash};
+use zeren::store::{
+    DeptCondition, Filter, LoadedDocument, RoleFilter, Store, StoreBuilder, TaskId, content_hash,
+};
 use zeren::synthetic::{DEFAULT_SEED, Generator, SyntheticDocument};
 use zeren::tui::app::{App, Command, Msg};
 use zeren::tui::filters::{DeptChoice, Filters};
@@ -299,17 +303,31 @@ fn dept_filter(c: &mut Criterion) {
                 let store = large_store();
                 let dept = busiest_department(store);
                 let filter = Filter {
-                    departments: Some(vec![dept]),
-                    role,
+                    departments: vec![DeptCondition {
+                        departments: vec![dept],
+                        role,
+                    }],
                     ..Filter::default()
                 };
                 b.iter(|| store.filter(black_box(&filter)));
             },
         );
     }
-    group.bench_function(BenchmarkId::new(format!("{size}/matching"), "fgw"), |b| {
+    for query in ["fgw", "民政", "zhangsha"] {
+        group.bench_function(
+            BenchmarkId::new(format!("{size}/completions"), query),
+            |b| {
+                let store = large_store();
+                b.iter(|| store.find_departments(black_box(query)));
+            },
+        );
+    }
+    group.bench_function(BenchmarkId::new(format!("{size}/compare"), "lead"), |b| {
         let store = large_store();
-        b.iter(|| store.departments().matching(black_box("fgw")));
+        let all: Vec<TaskId> = (0..store.tasks().len())
+            .filter_map(|id| TaskId::try_from(id).ok())
+            .collect();
+        b.iter(|| matrix(store, black_box(&all), RoleFilter::Lead));
     });
     group.bench_function(BenchmarkId::new(format!("{size}/view"), "any"), |b| {
         let store = large_store();
@@ -323,6 +341,7 @@ fn dept_filter(c: &mut Criterion) {
             generation: 1,
             filters,
             review_keep: None,
+            compare: None,
         };
         b.iter(|| compute(store, black_box(&request), &mut MatchCache::default()));
     });
@@ -336,6 +355,7 @@ fn query_request(prefix: &str) -> ViewRequest {
         generation: 1,
         filters,
         review_keep: None,
+        compare: None,
     }
 }
 

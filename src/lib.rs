@@ -7,6 +7,7 @@ pub mod check;
 pub mod cjk;
 pub mod cli;
 pub mod clock;
+pub mod compare;
 pub mod departments;
 pub mod escape;
 pub mod export;

@@ -1,8 +1,8 @@
-//! Counts per department and per city over a set of tasks.
+//! Counts per department and per place over a set of tasks.
 
 use crate::departments::DeptId;
 use crate::model::Role;
-use crate::store::{CityId, Store, TaskId};
+use crate::store::{PlaceId, Store, TaskId};
 
 /// How many tasks name one department, by role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,11 +89,12 @@ fn role_bit(role: Role) -> u8 {
     }
 }
 
-/// Task counts of one city (or of the documents whose city is unknown).
+/// Task counts of one place, the places under it included (or of the
+/// documents whose place is unknown).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CityCounts {
-    /// `None` for documents whose city the text does not tell.
-    pub city: Option<CityId>,
+pub struct PlaceCounts {
+    /// `None` for documents whose place the text does not tell.
+    pub place: Option<PlaceId>,
     pub documents: usize,
     pub tasks: usize,
     /// Tasks with a named lead.
@@ -104,27 +105,44 @@ pub struct CityCounts {
     pub no_unit: usize,
 }
 
-/// Counts per city over `tasks`, in the store's city order, unknown city last.
-pub fn city_counts(store: &Store, tasks: &[TaskId]) -> Vec<CityCounts> {
-    let slots = store.cities().len() + 1;
-    let mut counts: Vec<CityCounts> = (0..slots)
-        .map(|index| CityCounts {
-            city: CityId::try_from(index)
-                .ok()
-                .filter(|_| index < store.cities().len()),
+impl PlaceCounts {
+    fn new(place: Option<PlaceId>) -> Self {
+        Self {
+            place,
             documents: 0,
             tasks: 0,
             named_lead: 0,
             inferred_lead: 0,
             no_unit: 0,
-        })
+        }
+    }
+
+    fn add(&mut self, other: &PlaceCounts) {
+        self.documents += other.documents;
+        self.tasks += other.tasks;
+        self.named_lead += other.named_lead;
+        self.inferred_lead += other.inferred_lead;
+        self.no_unit += other.no_unit;
+    }
+}
+
+/// Counts per place over `tasks` (in document order), a place counting the
+/// places under it: in tree order (a province, then its cities, each
+/// followed by its counties), places without a task left out, the unknown
+/// place last.
+pub fn place_counts(store: &Store, tasks: &[TaskId]) -> Vec<PlaceCounts> {
+    let places = store.places();
+    let slots = places.all().len();
+    let mut counts: Vec<PlaceCounts> = (0..slots)
+        .map(|index| PlaceCounts::new(PlaceId::try_from(index).ok()))
         .collect();
+    counts.push(PlaceCounts::new(None));
     let mut last_document = None;
     for &id in tasks {
         let task = store.task(id);
         let slot = store
-            .city_of_task(task)
-            .map_or(slots - 1, |city| city as usize);
+            .place_of_task(task)
+            .map_or(slots, |place| place as usize);
         let entry = &mut counts[slot];
         if last_document != Some(task.document) {
             entry.documents += 1;
@@ -135,6 +153,19 @@ pub fn city_counts(store: &Store, tasks: &[TaskId]) -> Vec<CityCounts> {
         entry.inferred_lead += usize::from(task.lead_inferred);
         entry.no_unit += usize::from(task.has_no_unit());
     }
-    counts.retain(|entry| entry.tasks > 0);
-    counts
+    let order = places.preorder();
+    for &place in order.iter().rev() {
+        if let Some(parent) = places.get(place).parent {
+            let own = counts[place as usize].clone();
+            counts[parent as usize].add(&own);
+        }
+    }
+    let unknown = counts.pop();
+    let mut listed: Vec<PlaceCounts> = order
+        .iter()
+        .map(|&place| counts[place as usize].clone())
+        .chain(unknown)
+        .collect();
+    listed.retain(|entry| entry.tasks > 0);
+    listed
 }

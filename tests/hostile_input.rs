@@ -163,14 +163,22 @@ fn the_dashboard_counts_tasks_naming_50000_units_in_linear_time() {
             generation: 1,
             filters,
             review_keep: None,
+            compare: Some(zeren::store::RoleFilter::Any),
         };
         let view = compute(&store, &request, &mut MatchCache::default());
-        (view.tasks.len(), view.lead_counts)
+        (view.tasks.len(), view.lead_counts, view.compare)
     });
-    let (tasks, lead_counts) = outcome;
+    let (tasks, lead_counts, compare) = outcome;
     assert_eq!(tasks, HEAVY_TASKS);
     assert_eq!(lead_counts.len(), 50_000);
     assert!(lead_counts.iter().all(|&(_, count)| count == HEAVY_TASKS));
+    let compare = compare.expect("the departments × places matrix");
+    assert_eq!(compare.places, [None], "the documents tell no place");
+    assert_eq!(
+        compare.rows.len(),
+        50_000,
+        "the compare view counts them too"
+    );
 }
 
 /// The one file a scan of `dir` finds.

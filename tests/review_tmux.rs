@@ -46,7 +46,7 @@ fn marks_in(path: &Path) -> Vec<(String, String, Option<String>, String)> {
 }
 
 fn ready(screen: &str) -> bool {
-    screen.contains("Cities") && screen.contains(" reviewed, ")
+    screen.contains("Places") && screen.contains(" reviewed, ")
 }
 
 fn quit(tmux: &Tmux, name: &str) -> String {
@@ -327,7 +327,7 @@ fn signal_restores_the_terminal(signal: &str, number: i32) {
         "{signal}: {ended}"
     );
     assert!(
-        !ended.contains("Cities"),
+        !ended.contains("Places"),
         "{signal}: the screen is restored:\n{ended}"
     );
     assert_eq!(tmux.format("a", "#{alternate_on}"), "0", "{signal}");
@@ -391,7 +391,7 @@ fn ctrl_z_suspends_and_fg_redraws_the_dashboard() {
     tmux.wait_for("a", "the dashboard", ready);
     tmux.keys("a", &["C-z"]);
     let stopped = tmux.wait_for("a", "the stop", |s| s.contains("Stopped"));
-    assert!(!stopped.contains("Cities"), "{stopped}");
+    assert!(!stopped.contains("Places"), "{stopped}");
     // The shell has its own screen and keys back (its line editor sets the
     // terminal modes while it waits, so those are not the dashboard's).
     assert_eq!(tmux.format("a", "#{alternate_on}"), "0");
@@ -409,6 +409,6 @@ fn ctrl_z_suspends_and_fg_redraws_the_dashboard() {
     tmux.wait_for("a", "a key after fg", |s| s.contains("1/299 reviewed"));
     tmux.keys("a", &["q"]);
     tmux.wait_for("a", "the shell again", |s| {
-        s.contains("prompt$") && !s.contains("Cities")
+        s.contains("prompt$") && !s.contains("Places")
     });
 }

@@ -111,7 +111,7 @@ fn a_new_user_session_in_tmux() {
         return;
     };
     let first = tmux.wait_for("the dashboard", |s| {
-        s.contains("Cities") && s.contains("299 of 299")
+        s.contains("Places") && s.contains("299 of 299")
     });
     assert!(
         first.contains("济源市") && first.contains("齐齐哈尔市"),
@@ -138,7 +138,7 @@ fn a_new_user_session_in_tmux() {
     let after = tmux.wait_for("the exit", |s| s.contains("ZEREN-EXITED-"));
     assert!(after.contains("ZEREN-EXITED-0"), "{after}");
     assert!(
-        !after.contains("Cities"),
+        !after.contains("Places"),
         "the screen is restored:\n{after}"
     );
 }

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use super::choice::{choose_departments, choose_places};
 use crate::export::Format;
-use crate::store::{Filter, RoleFilter, Store};
+use crate::store::{DeptCondition, Filter, PlaceFilter, RoleFilter, Store};
 use crate::tui::i18n::Lang;
 
 /// zeren (责任): who is responsible for what in Chinese local-government work plans.
@@ -40,41 +41,60 @@ pub struct InputArgs {
 /// Filters shared by the dashboard, export and stats.
 #[derive(Debug, Args)]
 pub struct FilterArgs {
-    /// Only documents of cities whose name contains TEXT.
+    /// Only documents of places whose name contains TEXT, with the places under them.
     #[arg(long, value_name = "TEXT")]
     pub city: Option<String>,
-    /// Only tasks naming a department whose name, alias or pinyin contains TEXT.
+    /// Only tasks naming the department TEXT names: a name, alias or pinyin on word boundaries; repeat to take several.
     #[arg(long, value_name = "TEXT")]
-    pub dept: Option<String>,
-    /// The role --dept applies to.
-    #[arg(long, value_enum, default_value_t = RoleFilter::Any)]
-    pub role: RoleFilter,
+    pub dept: Vec<String>,
+    /// The role --dept applies to [default: any].
+    #[arg(long, value_enum)]
+    pub role: Option<RoleFilter>,
     /// Only tasks whose text matches TEXT (fuzzy).
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
 }
 
 impl FilterArgs {
-    /// The store filter these options describe.
+    /// The role `--dept` applies to.
+    pub fn role(&self) -> RoleFilter {
+        self.role.unwrap_or_default()
+    }
+
+    /// The store filter these options describe; which department each
+    /// `--dept` was taken to mean, and what else it matched, goes to stderr.
     pub fn to_filter(&self, store: &Store) -> Filter {
-        let cities = self.city.as_deref().map(|text| {
-            store
-                .cities()
-                .iter()
-                .enumerate()
-                .filter(|(_, city)| city.name.contains(text))
-                .filter_map(|(index, _)| u32::try_from(index).ok())
-                .collect()
-        });
-        let departments = self
-            .dept
+        let places = self
+            .city
             .as_deref()
-            .map(|text| store.departments().matching(text));
+            .map(|text| PlaceFilter::within(choose_places(store, text)));
+        let mut departments = Vec::new();
+        if !self.dept.is_empty() {
+            let choices = choose_departments(store, &self.dept);
+            for note in &choices.notes {
+                super::output::note(note);
+            }
+            let mut chosen: Vec<_> = choices
+                .chosen
+                .iter()
+                .flat_map(|(_, group)| group.departments.iter().copied())
+                .collect();
+            chosen.sort_unstable();
+            chosen.dedup();
+            departments.push(DeptCondition {
+                departments: chosen,
+                role: self.role(),
+            });
+        }
         Filter {
-            cities,
+            places,
             range: None,
             departments,
-            role: self.role,
+            unit_role: if self.dept.is_empty() {
+                self.role()
+            } else {
+                RoleFilter::Any
+            },
             query: self.query.clone(),
         }
     }
@@ -130,4 +150,14 @@ pub struct StatsArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// `place`: departments × places, the tasks each department leads (or has in --role) in each place's documents.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<StatsBy>,
+}
+
+/// Another layout of `zeren stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsBy {
+    /// Departments × places.
+    Place,
 }

@@ -5,14 +5,15 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::args::{DashboardArgs, FilterArgs};
+use super::choice::{choose_departments, choose_places};
 use crate::load::load_with_progress;
 use crate::review::{Book, OpenWarning, Places, Review, reviewer_name};
 
 /// The review of the loaded documents and the files it is saved to, and the
 /// message for the status line.
 type OpenedReview = (Option<(Review, Vec<Book>)>, Option<String>);
-use crate::store::Store;
-use crate::tui::filters::{DeptChoice, Filters};
+use crate::store::{RoleFilter, Store};
+use crate::tui::filters::{DeptChoice, Filters, PlaceChoice};
 use crate::tui::i18n::Lang;
 use crate::tui::keymap::Keymap;
 use crate::tui::loading::Loading;
@@ -148,26 +149,50 @@ fn open_review(store: &Store, args: &DashboardArgs, print: bool) -> anyhow::Resu
     Ok((Some((review, books)), message))
 }
 
-/// The dashboard filters the command-line options ask for.
+/// The dashboard filters the command-line options ask for; which
+/// department each `--dept` was taken to mean goes to stderr.
 fn initial_filters(store: &Store, args: &FilterArgs) -> Filters {
     let mut filters = Filters::default();
-    if let Some(text) = &args.city
-        && let Some((index, city)) = store
-            .cities()
+    if let Some(text) = &args.city {
+        let places = choose_places(store, text);
+        if !places.is_empty() {
+            filters.set_place(PlaceChoice {
+                label: text.clone(),
+                places,
+                own_only: false,
+            });
+        }
+    }
+    let choices = choose_departments(store, &args.dept);
+    for note in &choices.notes {
+        super::output::note(note);
+    }
+    if !choices.chosen.is_empty() {
+        let labels: Vec<String> = choices
+            .chosen
             .iter()
-            .enumerate()
-            .find(|(_, city)| city.name.contains(text.as_str()))
-    {
-        filters.set_city(u32::try_from(index).unwrap_or(u32::MAX), city.name.clone());
+            .map(|(_, group)| group.describe(store))
+            .collect();
+        let mut departments: Vec<_> = choices
+            .chosen
+            .iter()
+            .flat_map(|(_, group)| group.departments.iter().copied())
+            .collect();
+        departments.sort_unstable();
+        departments.dedup();
+        let choice = DeptChoice {
+            label: labels.join(", "),
+            departments,
+        };
+        filters.narrow_department(choice, args.role());
     }
-    if let Some(text) = &args.dept {
-        filters.set_department(DeptChoice {
-            label: text.clone(),
-            departments: store.departments().matching(text),
-        });
+    if choices.chosen.is_empty() && args.role() != RoleFilter::Any {
+        while filters.role() != args.role() {
+            filters.cycle_role();
+        }
     }
-    filters.role = args.role;
     if let Some(query) = &args.query {
+        filters.begin_query();
         filters.set_query(query);
     }
     filters

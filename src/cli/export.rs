@@ -6,14 +6,17 @@ use super::args::ExportArgs;
 use super::output::{self, write_output};
 use crate::export::{self, ExportView};
 use crate::review::{OpenWarning, Places, Review, TaskMark};
-use crate::store::{Filter, Store, TaskId};
+use crate::store::{Filter, RoleFilter, Store, TaskId};
 
 /// Writes the filtered store in the chosen format, with the review marks.
 pub fn run(store: &Store, filter: &Filter, args: &ExportArgs) -> anyhow::Result<()> {
     if let Some(problem) = super::describe_empty(filter) {
         output::warn(problem);
     }
-    let view = ExportView::new(store, filter).with_marks(review_marks(store, args)?);
+    let compare_role = args.filters.role.unwrap_or(RoleFilter::Lead);
+    let view = ExportView::new(store, filter)
+        .with_marks(review_marks(store, args)?)
+        .with_compare_role(compare_role);
     write_output(args.output.as_deref(), |out| {
         export::write(store, &view, args.format, out)
     })

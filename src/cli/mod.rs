@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod choice;
 mod dashboard;
 mod export;
 mod output;
@@ -53,7 +54,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(args)) => {
             let store = load_or_fail(&args.input.paths)?;
             let filter = args.filters.to_filter(&store);
-            let outcome = stats::run(&store, &filter);
+            let outcome = stats::run(&store, &filter, &args);
             leave_to_exit(store);
             outcome.map(|()| ExitCode::SUCCESS)
         }
@@ -128,10 +129,18 @@ fn report_warnings(store: &Store) {
 
 /// Why a filter of the shared options can match nothing, if it can't.
 fn describe_empty(filter: &Filter) -> Option<&'static str> {
-    if filter.cities.as_ref().is_some_and(Vec::is_empty) {
+    if filter
+        .places
+        .as_ref()
+        .is_some_and(|places| places.places.is_empty())
+    {
         return Some("no city matches --city");
     }
-    if filter.departments.as_ref().is_some_and(Vec::is_empty) {
+    if filter
+        .departments
+        .iter()
+        .any(|condition| condition.departments.is_empty())
+    {
         return Some("no department matches --dept");
     }
     None

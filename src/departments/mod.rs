@@ -6,22 +6,25 @@
 //! alias table in `assets/departments.tsv` (see [`DepartmentTable`]), and
 //! finds departments by name or pinyin.
 
+pub mod functions;
 pub mod kind;
 pub mod normalize;
 pub mod pinyin_keys;
 pub mod table;
+pub mod words;
 
 mod search;
 mod text;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+pub use functions::FunctionTable;
 pub use kind::{UnitKind, classify};
 pub use normalize::canonical_name;
-pub use pinyin_keys::PinyinKeys;
+pub use search::{MatchRank, Query};
 pub use table::{DepartmentTable, LineError, LineProblem, TableEntry, TableError};
 
-use search::{SearchKeys, prepare_query};
+use search::{NameSource, SearchKeys};
 
 /// The number of a department in its [`Departments`] catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,6 +48,19 @@ pub struct Department {
     pub names: Vec<String>,
     /// Its other names from the alias table.
     pub aliases: Vec<String>,
+    /// For a merged department, the departments whose work it does (by
+    /// canonical name): 发展改革和统计局 → 发展和改革委员会, 统计局.
+    pub functions: Vec<String>,
+}
+
+/// A department found by a query, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeptMatch {
+    pub dept: DeptId,
+    pub rank: MatchRank,
+    /// The function (a department's canonical name) through which a merged
+    /// department matched: 统计局 for 发展改革和统计局 found by 统计.
+    pub function: Option<String>,
 }
 
 /// The departments named in the loaded documents, one per canonical name.
@@ -54,6 +70,8 @@ pub struct Departments {
     departments: Vec<Department>,
     /// Search keys of each department, in the order of `departments`.
     search_keys: Vec<SearchKeys>,
+    /// Search keys of the functions of each merged department, by function.
+    function_keys: Vec<Vec<(String, SearchKeys)>>,
     by_canonical: FxHashMap<String, DeptId>,
     /// City (empty when unknown) → name as written → department.
     by_written: FxHashMap<String, FxHashMap<String, DeptId>>,
@@ -69,6 +87,7 @@ impl Departments {
             table: table.clone(),
             departments: Vec::new(),
             search_keys: Vec::new(),
+            function_keys: Vec::new(),
             by_canonical: FxHashMap::default(),
             by_written: FxHashMap::default(),
             recorded: FxHashSet::default(),
@@ -122,17 +141,39 @@ impl Departments {
             .map(|(index, department)| (id_at(index), department))
     }
 
-    /// Departments whose written name, canonical name, alias, or pinyin
-    /// (full or initials) contains `query`, ignoring case, spaces and
-    /// traditional characters: `rsj`, `renshe` and `人社` all find
-    /// 人力资源和社会保障局. An empty query matches every department.
-    pub fn matching(&self, query: &str) -> Vec<DeptId> {
-        let query = prepare_query(query);
+    /// Departments matching `query` (contract v2), in catalogue order: a
+    /// written name, canonical name or alias holding the query on its word
+    /// boundaries, or whose pinyin, full or initials, starts a word with it
+    /// (`rsj`, `renshe` and `人社` all find 人力资源和社会保障局); a merged
+    /// department also through the names of each function it merged. An
+    /// empty query matches nothing.
+    pub fn find(&self, query: &str) -> Vec<DeptMatch> {
+        let query = Query::new(query);
+        if query.is_empty() {
+            return Vec::new();
+        }
         self.search_keys
             .iter()
+            .zip(&self.function_keys)
             .enumerate()
-            .filter(|(_, keys)| keys.matches(&query))
-            .map(|(index, _)| id_at(index))
+            .filter_map(|(index, (keys, functions))| {
+                let direct = keys.rank(&query);
+                let through_function = functions
+                    .iter()
+                    .filter_map(|(function, keys)| Some((keys.rank(&query)?, function)))
+                    .min();
+                let (rank, function) = match (direct, through_function) {
+                    (Some(rank @ (MatchRank::Exact | MatchRank::Alias)), _) => (rank, None),
+                    (_, Some((rank, function))) => (rank, Some(function.clone())),
+                    (Some(rank), None) => (rank, None),
+                    (None, None) => return None,
+                };
+                Some(DeptMatch {
+                    dept: id_at(index),
+                    rank,
+                    function,
+                })
+            })
             .collect()
     }
 
@@ -149,16 +190,22 @@ impl Departments {
     }
 
     /// Adds a department named `canonical`, with its kind and aliases from
-    /// the table when it is listed there.
+    /// the table when it is listed there, and the functions it merged.
     fn add_department(&mut self, canonical: String) -> DeptId {
         let entry = self.table.lookup(&canonical);
         let kind = entry.map_or_else(|| classify(&canonical), |entry| entry.kind);
         let aliases = entry.map(|entry| entry.aliases.clone()).unwrap_or_default();
         let mut keys = SearchKeys::default();
-        keys.add_name(&canonical);
+        keys.add_name(&canonical, NameSource::Name);
         for alias in &aliases {
-            keys.add_name(alias);
+            keys.add_name(alias, NameSource::Alias);
         }
+        let functions = FunctionTable::builtin().functions_of(&canonical, &self.table);
+        let function_keys = functions
+            .iter()
+            .filter(|function| **function != canonical)
+            .map(|function| (function.clone(), self.table_keys(function)))
+            .collect();
         let id = id_at(self.departments.len());
         self.by_canonical.insert(canonical.clone(), id);
         self.departments.push(Department {
@@ -166,9 +213,23 @@ impl Departments {
             kind,
             names: Vec::new(),
             aliases,
+            functions,
         });
         self.search_keys.push(keys);
+        self.function_keys.push(function_keys);
         id
+    }
+
+    /// The search keys of the department table's names for `canonical`.
+    fn table_keys(&self, canonical: &str) -> SearchKeys {
+        let mut keys = SearchKeys::default();
+        keys.add_name(canonical, NameSource::Name);
+        if let Some(entry) = self.table.lookup(canonical) {
+            for alias in &entry.aliases {
+                keys.add_name(alias, NameSource::Alias);
+            }
+        }
+        keys
     }
 
     /// Adds `written` to the names of department `id` when it is new there.
@@ -182,7 +243,7 @@ impl Departments {
         };
         if self.recorded.insert((id, written.to_owned())) {
             department.names.push(written.to_owned());
-            keys.add_name(written);
+            keys.add_name(written, NameSource::Name);
         }
     }
 }

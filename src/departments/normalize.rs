@@ -2,7 +2,7 @@
 //! city's prefix removed, "etc." words dropped, aliases resolved.
 
 use super::kind::{UnitKind, classify, governed_place, is_place_name};
-use super::table::DepartmentTable;
+use super::table::{DepartmentTable, TableEntry};
 use super::text::clean_text;
 use crate::lexicon::lexicon;
 
@@ -27,12 +27,38 @@ const WORDS_AFTER_SHI: [&str; 16] = [
     "政管理",
 ];
 
+/// Beginnings of words that start with 省, 区 or 县 and are no level
+/// prefix: 省委改革办, 区域, 区县.
+const WORDS_AFTER_LEVEL: [&str; 8] = ["委", "直", "级", "属", "域", "县", "区", "内"];
+
+/// The level words a unit's name starts with when it belongs to the
+/// issuing government itself: 市人社局, 省财政厅, 区发改委, 县住建局.
+const LEVEL_PREFIXES: [char; 4] = ['市', '省', '区', '县'];
+
+/// A provincial 厅 is the city's 局 one level up: 省财政厅 is the 财政局 of
+/// a province.
+const PROVINCIAL_ENDING: char = '厅';
+
+/// What a city's department of the same work ends with.
+const CITY_ENDING: &str = "局";
+
 /// National bodies written before the city's name of their local branch:
 /// 国网哈尔滨供电公司, 国家税务总局济源市税务局, 中共济源市委宣传部.
 const BRANCH_PREFIXES: [&str; 4] = ["国家税务总局", "国家电网", "国网", "中共"];
 
-/// Endings of a city's full name that its short name goes without.
-const CITY_SUFFIXES: [&str; 5] = ["自治州", "地区", "市", "盟", "州"];
+/// Endings of a place's full name that its short name goes without.
+const CITY_SUFFIXES: [&str; 10] = [
+    "自治州",
+    "自治区",
+    "地区",
+    "市",
+    "盟",
+    "州",
+    "省",
+    "区",
+    "县",
+    "旗",
+];
 
 /// What the province part of a city's name ends with (湖北省咸宁市).
 const PROVINCE_ENDING: char = '省';
@@ -68,7 +94,9 @@ impl<'a> CityNames<'a> {
     fn new(city: &'a str) -> Option<Self> {
         let full = city
             .rsplit_once(PROVINCE_ENDING)
-            .map_or(city, |(_, after)| after)
+            .map(|(_, after)| after.trim())
+            .filter(|after| !after.is_empty())
+            .unwrap_or(city)
             .trim();
         if full.is_empty() {
             return None;
@@ -106,7 +134,7 @@ pub fn canonical_name(written: &str, city: Option<&str>, table: &DepartmentTable
     }
     let mut current = name;
     loop {
-        if let Some(entry) = table.lookup(current) {
+        if let Some(entry) = lookup_any_level(current, table) {
             return entry.canonical.clone();
         }
         match strip_prefix_once(current, city.as_ref()) {
@@ -115,6 +143,15 @@ pub fn canonical_name(written: &str, city: Option<&str>, table: &DepartmentTable
         }
     }
     in_table(&complete_government_name(current), table)
+}
+
+/// The department `name` stands for in the table, a provincial 厅 found
+/// under its city's 局 (财政厅 → 财政局; 办公厅 is a name of its own).
+fn lookup_any_level<'t>(name: &str, table: &'t DepartmentTable) -> Option<&'t TableEntry> {
+    table.lookup(name).or_else(|| {
+        let stem = name.strip_suffix(PROVINCIAL_ENDING)?;
+        table.lookup(&format!("{stem}{CITY_ENDING}"))
+    })
 }
 
 /// `name`, or its department's canonical name when the table knows it.
@@ -149,7 +186,7 @@ pub fn strip_city_prefix<'a>(name: &'a str, city: Option<&str>) -> &'a str {
 fn strip_prefix_once<'a>(name: &'a str, city: Option<&CityNames>) -> Option<&'a str> {
     strip_branch_prefix(name, city)
         .or_else(|| city.and_then(|city| strip_city_name(name, city)))
-        .or_else(|| strip_shi(name))
+        .or_else(|| strip_level(name))
 }
 
 /// 国网哈尔滨供电公司 → 供电公司: the local branch of a national body.
@@ -158,7 +195,7 @@ fn strip_branch_prefix<'a>(name: &'a str, city: Option<&CityNames>) -> Option<&'
         .iter()
         .find_map(|prefix| name.strip_prefix(prefix))?;
     city.and_then(|city| strip_city_name(rest, city))
-        .or_else(|| strip_shi(rest))
+        .or_else(|| strip_level(rest))
 }
 
 /// 济源市人社局 / 济源人社局 → 人社局. The short name is removed only when
@@ -174,18 +211,23 @@ fn strip_city_name<'a>(name: &'a str, city: &CityNames) -> Option<&'a str> {
     after_full.or_else(after_short)
 }
 
-/// 市人社局 → 人社局; `None` for 市场监督管理局 and the other words in
-/// [`WORDS_AFTER_SHI`].
-fn strip_shi(name: &str) -> Option<&str> {
-    name.strip_prefix('市')
-        .filter(|rest| is_word_start(rest, "市"))
+/// 市人社局 → 人社局, 省财政厅 → 财政厅, 区发改委 → 发改委; `None` for
+/// 市场监督管理局, 省委改革办 and the other words in [`WORDS_AFTER_SHI`] and
+/// [`WORDS_AFTER_LEVEL`].
+fn strip_level(name: &str) -> Option<&str> {
+    let level = name.chars().next().filter(|c| LEVEL_PREFIXES.contains(c))?;
+    let rest = &name[level.len_utf8()..];
+    let prefix = level.encode_utf8(&mut [0; 4]).to_owned();
+    let level_word = level != '市' && WORDS_AFTER_LEVEL.iter().any(|word| rest.starts_with(word));
+    (is_word_start(rest, &prefix) && !level_word).then_some(rest)
 }
 
 /// True when `rest`, following `prefix`, can start a unit's name.
 fn is_word_start(rest: &str, prefix: &str) -> bool {
     let splits_a_word =
         prefix.ends_with('市') && WORDS_AFTER_SHI.iter().any(|word| rest.starts_with(word));
-    !rest.is_empty() && !splits_a_word
+    let starts_with_a_word = rest.chars().next().is_some_and(char::is_alphanumeric);
+    starts_with_a_word && !splits_a_word
 }
 
 /// A government's name in one form: 北三区政府 → 北三区人民政府,
@@ -346,6 +388,29 @@ mod tests {
         assert_eq!(canonical("扶贫开发办公室", None), "乡村振兴局");
         assert_eq!(canonical("教育体育局", None), "教育体育局");
         assert_eq!(canonical("财政金融局", None), "财政金融局");
+    }
+
+    #[test]
+    fn level_prefixes_of_provinces_districts_and_counties() {
+        assert_eq!(canonical("区发改委", Some("通州区")), "发展和改革委员会");
+        assert_eq!(canonical("县住建局", Some("金乡县")), "住房和城乡建设局");
+        assert_eq!(
+            canonical("省发展改革委", Some("辽宁省")),
+            "发展和改革委员会"
+        );
+        assert_eq!(canonical("省财政厅", Some("辽宁省")), "财政局");
+        assert_eq!(
+            canonical("省人力资源社会保障厅", None),
+            "人力资源和社会保障局"
+        );
+        assert_eq!(canonical("省政府办公厅", None), "政府办公室");
+        assert_eq!(canonical("辽宁省财政厅", Some("辽宁省")), "财政局");
+        assert_eq!(canonical("立山区财政局", Some("立山区")), "财政局");
+        assert_eq!(canonical("省委改革办", None), "省委改革办");
+        assert_eq!(canonical("区域合作办", None), "区域合作办");
+        assert_eq!(canonical("县城管局", None), "城市管理局");
+        assert_eq!(canonical("省(中)直有关单位", None), "省(中)直有关单位");
+        assert_eq!(canonical("区政府", Some("立山区")), "人民政府");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::io::Write;
 
 use crate::model::{Role, UNIT_SEPARATOR};
 use crate::review::{Mark, TaskMark};
-use crate::store::{DocId, Filter, Store, StoreWarning, Task, TaskId};
+use crate::store::{DocId, Filter, RoleFilter, Store, StoreWarning, Task, TaskId};
 
 /// Separator of the levels of a section path in a table export.
 const SECTION_SEPARATOR: &str = " > ";
@@ -82,12 +82,14 @@ pub fn write(
 /// The documents and tasks an export holds, with the review marks of its tasks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportView {
-    /// Documents of the filtered cities (all when no city filter is set).
+    /// Documents of the filtered places (all when no place filter is set).
     pub documents: Vec<DocId>,
     /// Tasks passing every filter, in document order.
     pub tasks: Vec<TaskId>,
     /// Review marks by task (empty when no review file is used).
     pub marks: BTreeMap<TaskId, TaskMark>,
+    /// The role the departments × places sheet counts (lead by default).
+    pub compare_role: RoleFilter,
 }
 
 impl ExportView {
@@ -97,9 +99,11 @@ impl ExportView {
             .documents()
             .iter()
             .enumerate()
-            .filter(|(_, document)| match &filter.cities {
-                Some(cities) => document.city.is_some_and(|city| cities.contains(&city)),
-                None => true,
+            .filter(|(_, document)| {
+                filter
+                    .places
+                    .as_ref()
+                    .is_none_or(|places| places.admits(store, document.place))
             })
             .filter_map(|(index, _)| DocId::try_from(index).ok())
             .collect();
@@ -107,6 +111,7 @@ impl ExportView {
             documents,
             tasks: store.filter(filter),
             marks: BTreeMap::new(),
+            compare_role: RoleFilter::Lead,
         }
     }
 
@@ -120,12 +125,19 @@ impl ExportView {
             documents,
             tasks,
             marks: BTreeMap::new(),
+            compare_role: RoleFilter::Lead,
         }
     }
 
     /// The same view carrying review marks (see [`crate::review::Review::marked_tasks`]).
     pub fn with_marks(mut self, marks: BTreeMap<TaskId, TaskMark>) -> Self {
         self.marks = marks;
+        self
+    }
+
+    /// The same view, its departments × places sheet counting `role`.
+    pub fn with_compare_role(mut self, role: RoleFilter) -> Self {
+        self.compare_role = role;
         self
     }
 

@@ -1,15 +1,35 @@
-//! Excel export: one sheet, one row per task under a bold, frozen header
-//! with an autofilter; the long text columns wrap.
+//! Excel export: a sheet of tasks, one row per task under a bold, frozen
+//! header with an autofilter, the long text columns wrapping; and a sheet of
+//! departments × places (the compare view), its cells shaded by count.
 
 use std::io::Write;
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, ConditionalFormat2ColorScale, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
 
 use super::{ExportView, JoinedCells};
-use crate::store::{Store, TaskId};
+use crate::compare::{Matrix, matrix};
+use crate::store::{RoleFilter, Store, TaskId};
 
-/// The sheet's name.
+/// The tasks sheet's name.
 const SHEET_NAME: &str = "任务";
+
+/// The departments × places sheet's name.
+const COMPARE_SHEET_NAME: &str = "部门×地区";
+
+/// The compare sheet's column of documents whose place is unknown.
+const UNKNOWN_PLACE: &str = "(地区未知)";
+
+/// Width of the department column of the compare sheet.
+const DEPARTMENT_WIDTH: f64 = 28.0;
+
+/// Width of a place column of the compare sheet.
+const PLACE_WIDTH: f64 = 10.0;
+
+/// The colours of the lowest and highest count of the compare sheet.
+const SHADES: (u32, u32) = (0xFF_FF_FF, 0x3A_7D_C9);
 
 /// The columns: header and width (in Excel character units; a Chinese
 /// character takes about two).
@@ -65,7 +85,59 @@ fn workbook(store: &Store, view: &ExportView) -> Result<Workbook, XlsxError> {
     sheet.set_freeze_panes(1, 0)?;
     let last_column = u16::try_from(COLUMNS.len() - 1).unwrap_or(u16::MAX);
     sheet.autofilter(0, 0, last_row, last_column)?;
+    let compared = matrix(store, &view.tasks, view.compare_role);
+    write_compare(workbook.add_worksheet(), store, &compared, &header)?;
     Ok(workbook)
+}
+
+/// The compare sheet: a row per department, a column per place, the
+/// total last; counts are numbers, shaded from white to blue.
+fn write_compare(
+    sheet: &mut Worksheet,
+    store: &Store,
+    compared: &Matrix,
+    header: &Format,
+) -> Result<(), XlsxError> {
+    sheet.set_name(COMPARE_SHEET_NAME)?;
+    let corner = format!("部门({})", role_label(compared.role));
+    sheet.write_string_with_format(0, 0, &corner, header)?;
+    sheet.set_column_width(0, DEPARTMENT_WIDTH)?;
+    let columns = u16::try_from(compared.places.len()).unwrap_or(u16::MAX - 2);
+    for (column, &place) in (1u16..).zip(&compared.places) {
+        let name = place.map_or(UNKNOWN_PLACE, |place| &store.places().get(place).name);
+        sheet.write_string_with_format(0, column, name, header)?;
+        sheet.set_column_width(column, PLACE_WIDTH)?;
+    }
+    let total_column = columns + 1;
+    sheet.write_string_with_format(0, total_column, "合计", header)?;
+    for (row, counts) in (1u32..).zip(&compared.rows) {
+        let name = &store.departments().get(counts.dept).canonical;
+        sheet.write_string(row, 0, name)?;
+        for &(column, count) in &counts.cells {
+            let column = u16::try_from(column + 1).unwrap_or(u16::MAX);
+            sheet.write_number(row, column, count as f64)?;
+        }
+        sheet.write_number(row, total_column, counts.total as f64)?;
+    }
+    let last_row = u32::try_from(compared.rows.len()).unwrap_or(u32::MAX);
+    if last_row > 0 && columns > 0 {
+        let scale = ConditionalFormat2ColorScale::new()
+            .set_minimum_color(SHADES.0)
+            .set_maximum_color(SHADES.1);
+        sheet.add_conditional_format(1, 1, last_row, columns, &scale)?;
+    }
+    sheet.set_freeze_panes(1, 1)?;
+    Ok(())
+}
+
+/// What the compare sheet counts, in Chinese.
+fn role_label(role: RoleFilter) -> &'static str {
+    match role {
+        RoleFilter::Lead => "牵头任务数",
+        RoleFilter::Responsible => "责任任务数",
+        RoleFilter::Cooperating => "配合任务数",
+        RoleFilter::Any => "任务数",
+    }
 }
 
 fn write_task(

@@ -8,8 +8,8 @@
 //! distinct unit of a document, no copy of any text.
 
 use super::{
-    City, CityId, DocId, Document, PlanRun, RolePostings, SectionNode, Store, StoreWarning, Task,
-    TaskId, TextSpan, UnitId, UnitRef,
+    DocId, Document, PlaceId, Places, PlanRun, RolePostings, SectionNode, Store, StoreWarning,
+    Task, TaskId, TextSpan, UnitId, UnitRef,
 };
 use crate::departments::{Departments, DeptId};
 use crate::model::{ParsedDocument, ParsedTask, Role};
@@ -79,7 +79,7 @@ impl PreparedDocument {
             document: Document {
                 source,
                 meta: std::mem::take(&mut parsed.meta),
-                city: None,
+                place: None,
                 plans: std::mem::take(&mut parsed.plans),
                 warnings: std::mem::take(&mut parsed.warnings),
                 tasks: 0..id(tasks.len()),
@@ -228,12 +228,11 @@ pub struct StoreBuilder {
     plan_runs: Vec<PlanRun>,
     unit_names: Vec<Box<str>>,
     unit_ids: FastMap<Box<str>, UnitId>,
-    /// (city, unit) → department; city `u32::MAX` when unknown.
-    unit_departments: FastMap<(CityId, UnitId), DeptId>,
+    /// (place, unit) → department; place `u32::MAX` when unknown.
+    unit_departments: FastMap<(PlaceId, UnitId), DeptId>,
     departments: Departments,
     postings: Vec<RolePostings>,
-    cities: Vec<City>,
-    city_ids: FastMap<String, CityId>,
+    places: Places,
     warnings: Vec<StoreWarning>,
 }
 
@@ -251,8 +250,7 @@ impl StoreBuilder {
             unit_departments: FastMap::default(),
             departments,
             postings: Vec::new(),
-            cities: Vec::new(),
-            city_ids: FastMap::default(),
+            places: Places::default(),
             warnings: Vec::new(),
         }
     }
@@ -285,11 +283,7 @@ impl StoreBuilder {
         let doc_id = id(self.documents.len());
         let first_section = id(self.sections.len());
         let first_task = id(self.tasks.len());
-        document.city = document
-            .meta
-            .city
-            .as_deref()
-            .map(|name| self.city_id(name, doc_id));
+        document.place = self.place_of(&document, doc_id);
         self.add_parse_warnings(&document, doc_id);
         let shift =
             |range: std::ops::Range<TaskId>| range.start + first_task..range.end + first_task;
@@ -300,7 +294,7 @@ impl StoreBuilder {
                 tasks: shift(section.tasks),
                 ..section
             }));
-        let units = self.global_units(&unit_names, document.city, document.meta.city.as_deref());
+        let units = self.global_units(&unit_names, document.place, document.meta.city.as_deref());
         self.tasks.reserve(tasks.len());
         for mut task in tasks {
             task.document = doc_id;
@@ -318,9 +312,6 @@ impl StoreBuilder {
             self.tasks.push(task);
         }
         document.tasks = shift(document.tasks);
-        if let Some(city) = document.city {
-            self.cities[city as usize].task_count += document.tasks.len();
-        }
         self.documents.push(document);
     }
 
@@ -355,36 +346,30 @@ impl StoreBuilder {
         }
     }
 
-    fn city_id(&mut self, name: &str, doc: DocId) -> CityId {
-        let city = match self.city_ids.get(name) {
-            Some(&city) => city,
-            None => {
-                let city = id(self.cities.len());
-                self.city_ids.insert(name.to_string(), city);
-                self.cities.push(City {
-                    name: name.to_string(),
-                    documents: Vec::new(),
-                    task_count: 0,
-                });
-                city
-            }
-        };
-        self.cities[city as usize].documents.push(doc);
-        city
+    /// The place that issued `document`: the end of its region, or its city
+    /// alone when the region is unknown.
+    fn place_of(&mut self, document: &Document, doc: DocId) -> Option<PlaceId> {
+        let meta = &document.meta;
+        if meta.region.is_empty() {
+            let city = meta.city.clone()?;
+            self.places.add_document(&[city], doc)
+        } else {
+            self.places.add_document(&meta.region, doc)
+        }
     }
 
     /// The global unit id and department of each of a document's unit names.
     fn global_units(
         &mut self,
         names: &[String],
-        city: Option<CityId>,
+        place: Option<PlaceId>,
         city_name: Option<&str>,
     ) -> Vec<(UnitId, DeptId)> {
         names
             .iter()
             .map(|name| {
                 let unit = self.unit_id(name);
-                let key = (city.unwrap_or(CityId::MAX), unit);
+                let key = (place.unwrap_or(PlaceId::MAX), unit);
                 let dept = match self.unit_departments.get(&key) {
                     Some(&dept) => dept,
                     None => {
@@ -446,7 +431,10 @@ impl StoreBuilder {
             unit_names: self.unit_names,
             departments: self.departments,
             postings: self.postings,
-            cities: self.cities,
+            places: {
+                self.places.finish();
+                self.places
+            },
             warnings: self.warnings,
         }
     }

@@ -2,10 +2,14 @@
 //! units named for them, and the indexes that answer filters.
 
 mod build;
+mod dept_query;
 mod filter;
+mod places;
 
 pub use build::{LoadedDocument, PreparedDocument, StoreBuilder, content_hash};
-pub use filter::{Filter, RoleFilter};
+pub use dept_query::DeptGroup;
+pub use filter::{DeptCondition, Filter, PlaceFilter, RoleFilter};
+pub use places::{Place, PlaceId, Places};
 
 use std::ops::Range;
 
@@ -18,8 +22,6 @@ pub type DocId = u32;
 pub type TaskId = u32;
 /// Index of a section heading in the store.
 pub type SectionId = u32;
-/// Index of a city in the store.
-pub type CityId = u32;
 /// Index of a unit name as written.
 pub type UnitId = u32;
 
@@ -29,7 +31,8 @@ pub struct Document {
     /// The path as the user gave it (built-in files: `assets/corpus/NAME`).
     pub source: String,
     pub meta: DocumentMeta,
-    pub city: Option<CityId>,
+    /// The place that issued it (the end of `meta.region`, or its city).
+    pub place: Option<PlaceId>,
     pub plans: Vec<String>,
     pub warnings: Vec<ParseWarning>,
     /// The document's tasks, a range of task ids.
@@ -125,14 +128,6 @@ impl Task {
     }
 }
 
-/// A city and the documents that belong to it.
-#[derive(Debug, Clone)]
-pub struct City {
-    pub name: String,
-    pub documents: Vec<DocId>,
-    pub task_count: usize,
-}
-
 /// Consecutive tasks of one document under the same plan title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanRun {
@@ -192,7 +187,7 @@ pub struct Store {
     unit_names: Vec<Box<str>>,
     departments: Departments,
     postings: Vec<RolePostings>,
-    cities: Vec<City>,
+    places: Places,
     warnings: Vec<StoreWarning>,
 }
 
@@ -264,9 +259,9 @@ impl Store {
         &self.postings[dept.0 as usize]
     }
 
-    /// All cities, sorted by name; documents with no city are not listed.
-    pub fn cities(&self) -> &[City] {
-        &self.cities
+    /// The tree of places documents come from.
+    pub fn places(&self) -> &Places {
+        &self.places
     }
 
     /// Warnings from loading and parsing, by file.
@@ -274,9 +269,9 @@ impl Store {
         &self.warnings
     }
 
-    /// The city of a task's document, if known.
-    pub fn city_of_task(&self, task: &Task) -> Option<CityId> {
-        self.document(task.document).city
+    /// The place that issued a task's document, if known.
+    pub fn place_of_task(&self, task: &Task) -> Option<PlaceId> {
+        self.document(task.document).place
     }
 
     /// The heading path of a section, outermost first.

@@ -48,6 +48,7 @@ pub enum Action {
     DeptFilter,
     CycleRole,
     CycleKinds,
+    Compare,
     PopFilter,
     ClearFilters,
     ToggleReviewed,
@@ -75,7 +76,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 46] = [
         Action::Help,
         Action::Warnings,
         Action::Problems,
@@ -101,6 +102,7 @@ impl Action {
         Action::DeptFilter,
         Action::CycleRole,
         Action::CycleKinds,
+        Action::Compare,
         Action::PopFilter,
         Action::ClearFilters,
         Action::ToggleReviewed,
@@ -130,9 +132,8 @@ impl Action {
             Help | Warnings | Problems | Export | Suspend | Quit => Group::General,
             NextPane | PrevPane | FocusCities | FocusSections | FocusTasks | FocusLeads | Up
             | Down | PageUp | PageDown | Top | Bottom | Collapse | Expand => Group::Navigation,
-            Select | Search | DeptFilter | CycleRole | CycleKinds | PopFilter | ClearFilters => {
-                Group::Filters
-            }
+            Select | Search | DeptFilter | CycleRole | CycleKinds | Compare | PopFilter
+            | ClearFilters => Group::Filters,
             ToggleReviewed | ToggleFlagged | EditNote | CycleReviewFilter | Undo | Orphans
             | ReattachMark | DropMark => Group::Review,
             Accept | Cancel | CursorLeft | CursorRight | CursorHome | CursorEnd | DeleteBack

@@ -1,19 +1,43 @@
-//! The dashboard's active filters, kept in the order they were set so that
-//! `Esc` removes the last one.
+//! The dashboard's active filters and the steps that set them: each change
+//! is a step, and `Esc` takes the last step back, so a drill-down (a place,
+//! then a department it leads, then a unit leading those tasks) unwinds one
+//! choice at a time.
 
 use std::ops::Range;
 
 use crate::departments::DeptId;
-use crate::store::{CityId, Filter, RoleFilter, TaskId};
+use crate::store::{DeptCondition, Filter, PlaceFilter, PlaceId, RoleFilter, TaskId};
 
-/// The kinds of filter, one of each at most.
+/// The kinds of filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FilterKind {
-    City,
+    Place,
     Scope,
     Department,
     Query,
     Review,
+}
+
+/// One active filter, as the status line shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Active {
+    Place,
+    Scope,
+    /// The department condition at this index.
+    Department(usize),
+    /// A role alone: tasks naming some unit in it.
+    Role,
+    Query,
+    Review,
+}
+
+/// A place of the place tree used as a filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceChoice {
+    pub label: String,
+    pub places: Vec<PlaceId>,
+    /// Only the documents the place issued itself (a cell of the compare view).
+    pub own_only: bool,
 }
 
 /// A part of the section tree used as a filter: a document, a plan or a heading.
@@ -23,11 +47,19 @@ pub struct Scope {
     pub tasks: Range<TaskId>,
 }
 
-/// A department filter: what was typed or picked, and the departments it means.
+/// A department filter: what it is called, and the departments it means
+/// (one, or one with the merged departments doing its work).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeptChoice {
     pub label: String,
     pub departments: Vec<DeptId>,
+}
+
+/// A department in a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeptFilter {
+    pub choice: DeptChoice,
+    pub role: RoleFilter,
 }
 
 /// Which tasks the review filter keeps.
@@ -50,136 +82,252 @@ impl ReviewFilter {
     }
 }
 
+/// The most steps `Esc` can take back.
+const MAX_STEPS: usize = 100;
+
+/// What a step changed, so that repeated presses of one cycling key make
+/// one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    Role,
+    Review,
+    Other,
+}
+
 /// Every active filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filters {
-    pub city: Option<(CityId, String)>,
+pub struct FilterState {
+    pub place: Option<PlaceChoice>,
     pub scope: Option<Scope>,
-    pub department: Option<DeptChoice>,
-    pub role: RoleFilter,
+    /// Every condition must hold, in the order they were set.
+    pub departments: Vec<DeptFilter>,
+    /// With no department: tasks naming some unit in this role.
+    pub unit_role: RoleFilter,
     pub query: Option<String>,
     pub review: ReviewFilter,
-    order: Vec<FilterKind>,
+}
+
+/// The active filters and the states before each step.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    state: FilterState,
+    earlier: Vec<FilterState>,
+    last_change: Option<Change>,
+}
+
+impl std::ops::Deref for Filters {
+    type Target = FilterState;
+
+    fn deref(&self) -> &FilterState {
+        &self.state
+    }
 }
 
 impl Filters {
-    /// Sets (or replaces) the city filter.
-    pub fn set_city(&mut self, city: CityId, name: String) {
-        self.city = Some((city, name));
-        self.touch(FilterKind::City);
+    /// Records the state before a step.
+    fn step(&mut self, change: Change) {
+        let repeated = change != Change::Other && self.last_change == Some(change);
+        if !repeated {
+            if self.earlier.len() == MAX_STEPS {
+                self.earlier.remove(0);
+            }
+            self.earlier.push(self.state.clone());
+        }
+        self.last_change = Some(change);
     }
 
-    /// Sets (or replaces) the section-tree filter.
+    /// Sets the place filter, or removes it when it is the place already set.
+    pub fn set_place(&mut self, choice: PlaceChoice) {
+        self.step(Change::Other);
+        if self.state.place.as_ref() == Some(&choice) {
+            self.state.place = None;
+        } else {
+            self.state.place = Some(choice);
+        }
+    }
+
+    /// Sets the section-tree filter, or removes it when it is the one set.
     pub fn set_scope(&mut self, scope: Scope) {
-        self.scope = Some(scope);
-        self.touch(FilterKind::Scope);
+        self.step(Change::Other);
+        if self.state.scope.as_ref() == Some(&scope) {
+            self.state.scope = None;
+        } else {
+            self.state.scope = Some(scope);
+        }
     }
 
-    /// Sets (or replaces) the department filter.
+    /// Sets the department filter typed with `d`: it replaces the
+    /// departments set before, in the current role.
     pub fn set_department(&mut self, choice: DeptChoice) {
-        self.department = Some(choice);
-        self.touch(FilterKind::Department);
+        let role = self.role();
+        self.step(Change::Other);
+        self.state.departments = vec![DeptFilter { choice, role }];
     }
 
-    /// Sets the text query; a blank one removes it.
+    /// Narrows to the tasks where `choice` has `role` as well (a drill-down);
+    /// the same department in the same role set again is taken off.
+    pub fn narrow_department(&mut self, choice: DeptChoice, role: RoleFilter) {
+        self.step(Change::Other);
+        let filter = DeptFilter { choice, role };
+        match self.state.departments.iter().position(|set| *set == filter) {
+            Some(index) => {
+                self.state.departments.remove(index);
+            }
+            None => self.state.departments.push(filter),
+        }
+    }
+
+    /// Filters to one cell of the compare view, as one step: `choice` in
+    /// `role`, in `place`, replacing the departments and place set before.
+    pub fn set_cell(&mut self, place: PlaceChoice, choice: DeptChoice, role: RoleFilter) {
+        self.step(Change::Other);
+        self.state.place = Some(place);
+        self.state.departments = vec![DeptFilter { choice, role }];
+    }
+
+    /// Opens a text search: the step its typing belongs to.
+    pub fn begin_query(&mut self) {
+        self.step(Change::Other);
+    }
+
+    /// Sets the text query while it is typed, in the step [`Filters::begin_query`]
+    /// opened; a blank one removes it.
     pub fn set_query(&mut self, query: &str) {
         let query = query.trim();
-        if query.is_empty() {
-            self.remove(FilterKind::Query);
-        } else {
-            self.query = Some(query.to_string());
-            self.touch(FilterKind::Query);
+        self.state.query = (!query.is_empty()).then(|| query.to_string());
+    }
+
+    /// Ends a text search: a search that changed nothing is no step.
+    pub fn end_query(&mut self) {
+        if self.earlier.last() == Some(&self.state) {
+            self.earlier.pop();
+            self.last_change = None;
         }
     }
 
     /// Sets the review filter; `All` removes it.
     pub fn set_review(&mut self, review: ReviewFilter) {
-        if review == ReviewFilter::All {
-            self.remove(FilterKind::Review);
-        } else {
-            self.review = review;
-            self.touch(FilterKind::Review);
-        }
+        self.step(Change::Review);
+        self.state.review = review;
     }
 
-    /// Cycles the role the department filter applies to; a role alone (no
-    /// department) keeps tasks that name some unit in that role.
+    /// The role of the last department filter, or of the role alone.
+    pub fn role(&self) -> RoleFilter {
+        self.state
+            .departments
+            .last()
+            .map_or(self.state.unit_role, |filter| filter.role)
+    }
+
+    /// Cycles the role of the last department filter (any → lead →
+    /// responsible → cooperating); with no department, the role alone keeps
+    /// tasks that name some unit in that role.
     pub fn cycle_role(&mut self) {
-        self.role = self.role.next();
-        if self.role == RoleFilter::Any && self.department.is_none() {
-            self.order.retain(|kind| *kind != FilterKind::Department);
-        } else if !self.order.contains(&FilterKind::Department) {
-            self.order.push(FilterKind::Department);
+        self.step(Change::Role);
+        match self.state.departments.last_mut() {
+            Some(filter) => filter.role = filter.role.next(),
+            None => self.state.unit_role = self.state.unit_role.next(),
         }
     }
 
-    /// Removes the filter set last; false when there was none.
+    /// Takes the last step back; false when there was none.
     pub fn pop(&mut self) -> bool {
-        match self.order.last().copied() {
-            Some(kind) => {
-                self.remove(kind);
+        self.last_change = None;
+        match self.earlier.pop() {
+            Some(state) => {
+                self.state = state;
                 true
             }
             None => false,
         }
     }
 
-    /// Removes every filter (the role goes back to any).
+    /// Removes every filter, as one step.
     pub fn clear(&mut self) {
-        *self = Self::default();
+        self.step(Change::Other);
+        self.state = FilterState::default();
     }
 
-    /// Removes one kind of filter.
-    pub fn remove(&mut self, kind: FilterKind) {
-        match kind {
-            FilterKind::City => self.city = None,
-            FilterKind::Scope => self.scope = None,
-            FilterKind::Department => {
-                self.department = None;
-                self.role = RoleFilter::Any;
-            }
-            FilterKind::Query => self.query = None,
-            FilterKind::Review => self.review = ReviewFilter::All,
+    /// The active filters, in the order the status line shows them.
+    pub fn active(&self) -> Vec<Active> {
+        let state = &self.state;
+        let mut active = Vec::new();
+        if state.place.is_some() {
+            active.push(Active::Place);
         }
-        self.order.retain(|k| *k != kind);
+        if state.scope.is_some() {
+            active.push(Active::Scope);
+        }
+        active.extend((0..state.departments.len()).map(Active::Department));
+        if state.departments.is_empty() && state.unit_role != RoleFilter::Any {
+            active.push(Active::Role);
+        }
+        if state.query.is_some() {
+            active.push(Active::Query);
+        }
+        if state.review != ReviewFilter::All {
+            active.push(Active::Review);
+        }
+        active
     }
 
-    /// The active filters, oldest first.
-    pub fn active(&self) -> &[FilterKind] {
-        &self.order
+    /// True when a filter of `kind` is active.
+    pub fn has(&self, kind: FilterKind) -> bool {
+        let state = &self.state;
+        match kind {
+            FilterKind::Place => state.place.is_some(),
+            FilterKind::Scope => state.scope.is_some(),
+            FilterKind::Department => {
+                !state.departments.is_empty() || state.unit_role != RoleFilter::Any
+            }
+            FilterKind::Query => state.query.is_some(),
+            FilterKind::Review => state.review != ReviewFilter::All,
+        }
     }
 
-    fn touch(&mut self, kind: FilterKind) {
-        self.order.retain(|k| *k != kind);
-        self.order.push(kind);
+    /// True when no filter is active.
+    pub fn is_empty(&self) -> bool {
+        self.active().is_empty()
     }
 
     /// The store filter for every active filter but `except` (for the counts
     /// a pane shows of its own choices). The review filter is applied apart.
     pub fn to_store_filter(&self, except: Option<FilterKind>) -> Filter {
         let keep = |kind: FilterKind| except != Some(kind);
+        let state = &self.state;
+        let departments = if keep(FilterKind::Department) {
+            state
+                .departments
+                .iter()
+                .map(|filter| DeptCondition {
+                    departments: filter.choice.departments.clone(),
+                    role: filter.role,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Filter {
-            cities: self
-                .city
+            places: state
+                .place
                 .as_ref()
-                .filter(|_| keep(FilterKind::City))
-                .map(|(city, _)| vec![*city]),
-            range: self
+                .filter(|_| keep(FilterKind::Place))
+                .map(|choice| PlaceFilter {
+                    places: choice.places.clone(),
+                    own_only: choice.own_only,
+                }),
+            range: state
                 .scope
                 .as_ref()
                 .filter(|_| keep(FilterKind::Scope))
                 .map(|scope| scope.tasks.clone()),
-            departments: self
-                .department
-                .as_ref()
-                .filter(|_| keep(FilterKind::Department))
-                .map(|choice| choice.departments.clone()),
-            role: if keep(FilterKind::Department) {
-                self.role
+            departments,
+            unit_role: if keep(FilterKind::Department) {
+                state.unit_role
             } else {
                 RoleFilter::Any
             },
-            query: self.query.clone().filter(|_| keep(FilterKind::Query)),
+            query: state.query.clone().filter(|_| keep(FilterKind::Query)),
         }
     }
 }
@@ -188,35 +336,94 @@ impl Filters {
 mod tests {
     use super::*;
 
+    fn place(id: PlaceId, name: &str) -> PlaceChoice {
+        PlaceChoice {
+            label: name.to_string(),
+            places: vec![id],
+            own_only: false,
+        }
+    }
+
+    fn dept(id: u32, name: &str) -> DeptChoice {
+        DeptChoice {
+            label: name.to_string(),
+            departments: vec![DeptId(id)],
+        }
+    }
+
     #[test]
-    fn escape_removes_the_last_filter_set() {
+    fn escape_takes_the_last_step_back() {
         let mut filters = Filters::default();
-        filters.set_city(0, "济源市".to_string());
+        filters.set_place(place(0, "辽宁省"));
+        filters.begin_query();
+        filters.set_query("东");
         filters.set_query("东院区");
-        filters.set_city(1, "咸宁市".to_string());
-        assert_eq!(filters.active(), [FilterKind::Query, FilterKind::City]);
+        filters.end_query();
+        filters.set_place(place(1, "鞍山市"));
+        assert_eq!(
+            filters.active(),
+            [Active::Place, Active::Query],
+            "one chip per filter"
+        );
         assert!(filters.pop());
-        assert_eq!(filters.city, None);
+        assert_eq!(filters.place, Some(place(0, "辽宁省")));
+        assert_eq!(filters.query.as_deref(), Some("东院区"));
         assert!(filters.pop());
         assert_eq!(filters.query, None);
+        assert!(filters.pop());
+        assert!(filters.is_empty());
         assert!(!filters.pop());
+    }
+
+    #[test]
+    fn a_drill_down_narrows_and_unwinds() {
+        let mut filters = Filters::default();
+        filters.set_department(dept(7, "人力资源和社会保障局"));
+        filters.narrow_department(dept(9, "医疗保障局"), RoleFilter::Lead);
+        let store_filter = filters.to_store_filter(None);
+        assert_eq!(store_filter.departments.len(), 2);
+        assert_eq!(store_filter.departments[0].role, RoleFilter::Any);
+        assert_eq!(store_filter.departments[1].role, RoleFilter::Lead);
+        assert!(filters.pop());
+        assert_eq!(filters.departments.len(), 1);
+        assert!(filters.pop());
+        assert!(filters.is_empty());
+    }
+
+    #[test]
+    fn cycling_a_role_is_one_step() {
+        let mut filters = Filters::default();
+        filters.set_department(dept(7, "民政局"));
+        filters.cycle_role();
+        filters.cycle_role();
+        assert_eq!(filters.role(), RoleFilter::Responsible);
+        assert!(filters.pop());
+        assert_eq!(filters.role(), RoleFilter::Any);
+        assert_eq!(filters.departments.len(), 1);
+    }
+
+    #[test]
+    fn a_search_that_changed_nothing_is_no_step() {
+        let mut filters = Filters::default();
+        filters.set_place(place(0, "济源市"));
+        filters.begin_query();
+        filters.end_query();
+        assert!(filters.pop());
+        assert!(filters.is_empty());
     }
 
     #[test]
     fn a_pane_counts_without_its_own_filter() {
         let mut filters = Filters::default();
-        filters.set_city(3, "济源市".to_string());
-        filters.set_department(DeptChoice {
-            label: "rsj".to_string(),
-            departments: vec![DeptId(7)],
-        });
-        filters.role = RoleFilter::Lead;
+        filters.set_place(place(3, "济源市"));
+        filters.set_department(dept(7, "人力资源和社会保障局"));
+        filters.cycle_role();
         let all = filters.to_store_filter(None);
-        assert_eq!(all.cities, Some(vec![3]));
-        assert_eq!(all.role, RoleFilter::Lead);
+        assert_eq!(all.places.map(|places| places.places), Some(vec![3]));
+        assert_eq!(all.departments[0].role, RoleFilter::Lead);
         let for_leads = filters.to_store_filter(Some(FilterKind::Department));
-        assert_eq!(for_leads.departments, None);
-        assert_eq!(for_leads.role, RoleFilter::Any);
-        assert_eq!(for_leads.cities, Some(vec![3]));
+        assert!(for_leads.departments.is_empty());
+        assert_eq!(for_leads.unit_role, RoleFilter::Any);
+        assert!(for_leads.places.is_some());
     }
 }

@@ -42,6 +42,20 @@ pub struct Labels {
     pub warnings: &'static str,
     pub of: &'static str,
     pub unknown_city: &'static str,
+    /// The chip of a place filter.
+    pub place: &'static str,
+    /// A place filter that keeps the place's own documents only.
+    pub own_documents: &'static str,
+    /// No department matches the text typed.
+    pub no_department: &'static str,
+    /// The title of the compare view.
+    pub compare: &'static str,
+    /// The compare view's column of totals.
+    pub total: &'static str,
+    /// Nothing to compare under the filters.
+    pub nothing_to_compare: &'static str,
+    /// The compare view's column of no known place is no filter.
+    pub unknown_place_filter: &'static str,
     pub no_tasks: &'static str,
     pub lead: &'static str,
     pub responsible: &'static str,
@@ -105,7 +119,7 @@ impl Labels {
 
 /// English labels.
 pub static EN: Labels = Labels {
-    cities: "Cities",
+    cities: "Places",
     sections: "Sections",
     tasks: "Tasks",
     leads: "Lead units",
@@ -113,7 +127,14 @@ pub static EN: Labels = Labels {
     help: "Help",
     warnings: "Warnings",
     of: "of",
-    unknown_city: "(unknown city)",
+    unknown_city: "(unknown place)",
+    place: "place",
+    own_documents: "own documents",
+    no_department: "no department matches",
+    compare: "Departments × places",
+    total: "total",
+    nothing_to_compare: "No department has tasks in this role under the filters",
+    unknown_place_filter: "documents of no known place are no place to filter to",
     no_tasks: "No task matches the filters",
     lead: "lead",
     responsible: "responsible",
@@ -163,7 +184,7 @@ pub static EN: Labels = Labels {
 
 /// Chinese labels.
 pub static ZH: Labels = Labels {
-    cities: "城市",
+    cities: "地区",
     sections: "章节",
     tasks: "任务",
     leads: "牵头单位",
@@ -171,7 +192,14 @@ pub static ZH: Labels = Labels {
     help: "帮助",
     warnings: "警告",
     of: "/",
-    unknown_city: "(城市未知)",
+    unknown_city: "(地区未知)",
+    place: "地区",
+    own_documents: "本级",
+    no_department: "没有匹配的部门",
+    compare: "部门 × 地区",
+    total: "合计",
+    nothing_to_compare: "当前筛选下没有部门在此角色中有任务",
+    unknown_place_filter: "地区未知的文件无法按地区筛选",
     no_tasks: "没有符合筛选条件的任务",
     lead: "牵头",
     responsible: "责任",
@@ -223,7 +251,7 @@ pub fn describe(action: Action, lang: Lang) -> &'static str {
         Action::Export => ("Export the filtered tasks", "导出当前筛选的任务"),
         Action::NextPane => ("Next pane", "下一个窗格"),
         Action::PrevPane => ("Previous pane", "上一个窗格"),
-        Action::FocusCities => ("Go to Cities", "转到城市"),
+        Action::FocusCities => ("Go to Places", "转到地区"),
         Action::FocusSections => ("Go to Sections", "转到章节"),
         Action::FocusTasks => ("Go to Tasks", "转到任务"),
         Action::FocusLeads => ("Go to Lead units", "转到牵头单位"),
@@ -233,14 +261,15 @@ pub fn describe(action: Action, lang: Lang) -> &'static str {
         Action::PageDown => ("Page down", "下一页"),
         Action::Top => ("First item", "第一项"),
         Action::Bottom => ("Last item", "最后一项"),
-        Action::Collapse => ("Collapse a section", "折叠章节"),
-        Action::Expand => ("Expand a section", "展开章节"),
+        Action::Collapse => ("Collapse a place or section", "折叠地区或章节"),
+        Action::Expand => ("Expand a place or section", "展开地区或章节"),
         Action::Select => ("Filter by the selected item", "按所选项筛选"),
         Action::Search => ("Fuzzy search in task text", "模糊搜索任务内容"),
         Action::DeptFilter => ("Filter by department", "按部门筛选"),
         Action::CycleRole => ("Cycle the department's role", "切换部门角色"),
         Action::CycleKinds => ("Cycle the unit kinds shown", "切换显示的单位类型"),
-        Action::PopFilter => ("Remove the last filter", "移除最后一个筛选"),
+        Action::PopFilter => ("Take the last filter back", "撤销最后一个筛选"),
+        Action::Compare => ("Compare departments × places", "比较部门 × 地区"),
         Action::ClearFilters => ("Clear all filters", "清除全部筛选"),
         Action::ToggleReviewed => ("Mark the task reviewed", "标记为已审核"),
         Action::ToggleFlagged => ("Flag the task", "标记为有问题"),
@@ -285,6 +314,7 @@ pub fn hint_label(action: Action, lang: Lang) -> &'static str {
         Action::ClearFilters => ("clear", "清除"),
         Action::Collapse => ("fold", "折叠"),
         Action::Expand => ("open", "展开"),
+        Action::Compare => ("compare", "比较"),
         Action::NextPane => ("pane", "窗格"),
         Action::ToggleReviewed => ("reviewed", "已审"),
         Action::ToggleFlagged => ("flag", "存疑"),

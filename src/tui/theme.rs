@@ -21,6 +21,8 @@ pub struct Theme {
     pub active: Style,
     pub flagged: Style,
     pub reviewed: Style,
+    /// The cells of the compare view, from few tasks to the most.
+    pub shades: [Style; 4],
 }
 
 impl Theme {
@@ -55,6 +57,15 @@ impl Theme {
             active: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             flagged: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             reviewed: Style::new().fg(Color::Green),
+            shades: [
+                Style::new().bg(Color::Indexed(17)).fg(Color::White),
+                Style::new().bg(Color::Indexed(19)).fg(Color::White),
+                Style::new().bg(Color::Indexed(26)).fg(Color::White),
+                Style::new()
+                    .bg(Color::Indexed(33))
+                    .fg(Color::White)
+                    .add_modifier(Modifier::BOLD),
+            ],
         }
     }
 
@@ -76,6 +87,12 @@ impl Theme {
             active: none.add_modifier(Modifier::BOLD),
             flagged: none.add_modifier(Modifier::BOLD),
             reviewed: none,
+            shades: [
+                none,
+                none,
+                none.add_modifier(Modifier::BOLD),
+                none.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            ],
         }
     }
 }

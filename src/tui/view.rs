@@ -15,8 +15,9 @@ use matches::{Match, rank};
 use tally::{Parts, tally};
 
 use super::filters::{FilterKind, Filters};
+use crate::compare::{Matrix, matrix};
 use crate::departments::DeptId;
-use crate::store::{DocId, Filter, Store, TaskId};
+use crate::store::{DocId, Filter, RoleFilter, Store, TaskId};
 
 /// A request to recompute the view; the newest generation wins.
 #[derive(Debug, Clone)]
@@ -25,6 +26,9 @@ pub struct ViewRequest {
     pub filters: Filters,
     /// Per task id, whether the review filter keeps it, when one is active.
     pub review_keep: Option<Arc<Vec<bool>>>,
+    /// The role of the departments × places matrix, when the compare view
+    /// is open.
+    pub compare: Option<RoleFilter>,
 }
 
 /// What the panes show.
@@ -33,10 +37,11 @@ pub struct ViewResult {
     pub generation: u64,
     /// Matching tasks: best match first under a query, else document order.
     pub tasks: Vec<TaskId>,
-    /// Per city (by id), tasks matching every filter but the city filter.
-    pub city_counts: Vec<usize>,
-    /// Tasks of documents with no known city, under the same filters.
-    pub unknown_city_count: usize,
+    /// Per place (by id), tasks matching every filter but the place filter,
+    /// the places under it included.
+    pub place_counts: Vec<usize>,
+    /// Tasks of documents with no known place, under the same filters.
+    pub unknown_place_count: usize,
     /// Per document, tasks matching every filter but the section filter.
     pub document_counts: Vec<usize>,
     /// Per (document, plan), under the same filters.
@@ -45,6 +50,9 @@ pub struct ViewResult {
     pub section_counts: Vec<usize>,
     /// Departments leading the matching tasks, most tasks first.
     pub lead_counts: Vec<(DeptId, usize)>,
+    /// Departments × places over the tasks matching every filter but the
+    /// departments, when asked for.
+    pub compare: Option<Box<Matrix>>,
 }
 
 /// Computes what the panes show for `request`.
@@ -62,35 +70,30 @@ pub fn compute(store: &Store, request: &ViewRequest, cache: &mut MatchCache) -> 
         tasks
     };
     let mut tasks = matching(None);
-    // The city and tree panes count under every filter but their own.
-    let for_kind = |kind: FilterKind| {
-        filters
-            .active()
-            .contains(&kind)
-            .then(|| matching(Some(kind)))
-    };
-    let city_tasks = for_kind(FilterKind::City);
+    // The place and tree panes count under every filter but their own.
+    let for_kind = |kind: FilterKind| filters.has(kind).then(|| matching(Some(kind)));
+    let place_tasks = for_kind(FilterKind::Place);
     let scope_tasks = for_kind(FilterKind::Scope);
     let mut counts = tally(
         store,
         &tasks,
         Parts {
-            cities: city_tasks.is_none(),
+            places: place_tasks.is_none(),
             tree: scope_tasks.is_none(),
             leads: true,
         },
     );
-    if let Some(city_tasks) = &city_tasks {
-        let cities = tally(
+    if let Some(place_tasks) = &place_tasks {
+        let places = tally(
             store,
-            city_tasks,
+            place_tasks,
             Parts {
-                cities: true,
+                places: true,
                 ..Parts::default()
             },
         );
-        counts.cities = cities.cities;
-        counts.unknown_city = cities.unknown_city;
+        counts.places = places.places;
+        counts.unknown_place = places.unknown_place;
     }
     if let Some(scope_tasks) = &scope_tasks {
         let tree = tally(
@@ -105,19 +108,43 @@ pub fn compute(store: &Store, request: &ViewRequest, cache: &mut MatchCache) -> 
         counts.plans = tree.plans;
         counts.sections = tree.sections;
     }
+    // The compare view's rows are departments: it counts under every
+    // filter but theirs.
+    let compare = request.compare.map(|role| {
+        let without_departments = match for_kind(FilterKind::Department) {
+            Some(list) => list,
+            None => tasks.clone(),
+        };
+        Box::new(matrix(store, &without_departments, role))
+    });
     if let Some(matches) = matches {
         rank(&mut tasks, matches);
     }
     ViewResult {
         generation: request.generation,
         tasks,
-        city_counts: counts.cities,
-        unknown_city_count: counts.unknown_city,
+        place_counts: subtree_counts(store, counts.places),
+        unknown_place_count: counts.unknown_place,
         document_counts: counts.documents,
         plan_counts: counts.plans,
         section_counts: counts.sections,
         lead_counts: lead_ranking(store, counts.leads),
+        compare,
     }
+}
+
+/// Each place's count with the counts of the places under it added.
+fn subtree_counts(store: &Store, mut counts: Vec<usize>) -> Vec<usize> {
+    let places = store.places();
+    for &place in places.preorder().iter().rev() {
+        if let Some(parent) = places.get(place).parent {
+            let own = counts.get(place as usize).copied().unwrap_or(0);
+            if let Some(total) = counts.get_mut(parent as usize) {
+                *total += own;
+            }
+        }
+    }
+    counts
 }
 
 /// Tasks passing the structured conditions of `filter` and, under a query,

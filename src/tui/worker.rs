@@ -87,6 +87,7 @@ mod tests {
             generation,
             filters: Filters::default(),
             review_keep: None,
+            compare: None,
         }
     }
 

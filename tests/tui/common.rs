@@ -60,6 +60,16 @@ impl Harness {
         )
     }
 
+    /// The dashboard over the documents under `paths`.
+    pub fn with_paths(paths: &[std::path::PathBuf]) -> Self {
+        Self::over(
+            load(paths, DepartmentTable::builtin()),
+            Lang::En,
+            None,
+            None,
+        )
+    }
+
     fn build(lang: Lang, review: Option<&Path>, exports: Option<&Path>) -> Self {
         Self::over(load(&[], DepartmentTable::builtin()), lang, review, exports)
     }

@@ -2,6 +2,7 @@
 //! screens drawn into ratatui's `TestBackend`.
 
 mod common;
+mod places;
 mod render;
 mod review;
 mod state;

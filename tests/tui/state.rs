@@ -5,20 +5,21 @@ use crate::common::Harness;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use zeren::model::Role;
 use zeren::tui::app::{Mode, Msg, Pane};
-use zeren::tui::filters::FilterKind;
+use zeren::tui::filters::Active;
 
-fn city_names(harness: &Harness) -> Vec<(String, usize)> {
+/// The rows of the place tree: name indented by depth, and count.
+fn place_names(harness: &Harness) -> Vec<(String, usize)> {
     let store = harness.app.store();
     harness
         .app
-        .city_rows()
+        .place_rows()
         .iter()
         .map(|row| {
             let name = row
-                .city
-                .map(|city| store.cities()[city as usize].name.clone())
+                .place
+                .map(|place| store.places().get(place).name.clone())
                 .unwrap_or_default();
-            (name, row.count)
+            (format!("{}{name}", " ".repeat(row.depth)), row.count)
         })
         .collect()
 }
@@ -35,16 +36,19 @@ fn task_texts(harness: &Harness) -> Vec<String> {
 }
 
 #[test]
-fn the_first_view_shows_every_sample_task_and_city() {
+fn the_first_view_shows_every_sample_task_and_place() {
     let harness = Harness::samples();
     assert_eq!(harness.app.view.tasks.len(), 299);
     assert_eq!(
-        city_names(&harness),
+        place_names(&harness),
         [
-            ("济源市".to_string(), 143),
-            ("齐齐哈尔市".to_string(), 111),
-            ("咸宁市".to_string(), 25),
-            ("哈尔滨市".to_string(), 20)
+            ("河南省".to_string(), 143),
+            (" 济源市".to_string(), 143),
+            ("黑龙江省".to_string(), 131),
+            (" 齐齐哈尔市".to_string(), 111),
+            (" 哈尔滨市".to_string(), 20),
+            ("湖北省".to_string(), 25),
+            (" 咸宁市".to_string(), 25),
         ]
     );
     assert_eq!(harness.app.focus, Pane::Tasks);
@@ -55,7 +59,9 @@ fn the_first_view_shows_every_sample_task_and_city() {
 fn enter_on_a_city_filters_and_the_other_panes_follow() {
     let mut harness = Harness::samples();
     harness.key(KeyCode::Char('1'));
-    harness.key(KeyCode::Char('j'));
+    for _ in 0..3 {
+        harness.key(KeyCode::Char('j'));
+    }
     harness.key(KeyCode::Enter);
     assert_eq!(
         harness.app.view.tasks.len(),
@@ -70,9 +76,9 @@ fn enter_on_a_city_filters_and_the_other_panes_follow() {
         .count();
     assert_eq!(documents, 2, "only the two 齐齐哈尔 documents remain");
     assert_eq!(
-        city_names(&harness).len(),
-        4,
-        "the Cities pane still offers every city to switch to"
+        place_names(&harness).len(),
+        7,
+        "the Cities pane still offers every place to switch to"
     );
     harness.key(KeyCode::Esc);
     assert_eq!(harness.app.view.tasks.len(), 299);
@@ -122,9 +128,7 @@ fn department_filter_by_pinyin_keeps_only_that_department() {
     let Mode::Department { completions, .. } = &harness.app.mode else {
         panic!("not in the department field");
     };
-    let store = harness.app.store();
-    let first = store.departments().get(completions[0]);
-    assert_eq!(first.canonical, "人力资源和社会保障局");
+    assert_eq!(completions[0].label, "人力资源和社会保障局");
     harness.key(KeyCode::Enter);
     assert_eq!(harness.app.view.tasks.len(), 25);
     let store = harness.app.store();
@@ -183,13 +187,14 @@ fn enter_on_a_lead_unit_filters_by_its_leadership() {
     let name = store.departments().get(dept).canonical.clone();
     harness.key(KeyCode::Enter);
     assert_eq!(harness.app.view.tasks.len(), count, "{name}");
-    assert_eq!(harness.app.filters.active(), [FilterKind::Department]);
+    assert_eq!(harness.app.filters.active(), [Active::Department(0)]);
 }
 
 #[test]
 fn filters_combine_and_x_clears_them() {
     let mut harness = Harness::samples();
     harness.key(KeyCode::Char('1'));
+    harness.key(KeyCode::Char('j'));
     harness.key(KeyCode::Enter);
     harness.key(KeyCode::Char('d'));
     harness.type_text("住建");

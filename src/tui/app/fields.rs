@@ -6,8 +6,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, Command, ListCursor, Mode, Pane};
-use crate::departments::DeptId;
-use crate::store::Store;
+use crate::store::{DeptGroup, Store};
 use crate::tui::action::{Action, Context};
 use crate::tui::filters::DeptChoice;
 use crate::tui::input::LineInput;
@@ -132,29 +131,29 @@ impl App {
     fn accept_input(&mut self) -> Option<Command> {
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         match mode {
-            Mode::Search { .. } => None,
+            Mode::Search { .. } => {
+                self.filters.end_query();
+                None
+            }
             Mode::Note { input, task } => self.save_note(task, input.text()),
             Mode::Department {
                 input,
                 completions,
                 picked,
             } => {
-                let choice = match picked.and_then(|index| completions.get(index)) {
-                    Some(&dept) => DeptChoice {
-                        label: self.store.departments().get(dept).canonical.clone(),
-                        departments: vec![dept],
-                    },
-                    None if !input.text().trim().is_empty() => {
-                        let typed = input.text().trim();
-                        let departments = self.store.departments().matching(typed);
-                        // One department: its name says more than what was typed.
-                        let label = match departments.as_slice() {
-                            [only] => self.store.departments().get(*only).canonical.clone(),
-                            _ => typed.to_string(),
-                        };
-                        DeptChoice { label, departments }
+                let Some(group) = completions.get(picked.unwrap_or(0)) else {
+                    if !input.text().trim().is_empty() {
+                        self.message = Some(format!(
+                            "{}: {}",
+                            self.lang.labels().no_department,
+                            input.text().trim()
+                        ));
                     }
-                    None => return None,
+                    return None;
+                };
+                let choice = DeptChoice {
+                    label: group.describe(&self.store),
+                    departments: group.departments.clone(),
                 };
                 self.filters.set_department(choice);
                 self.cursors[Pane::Tasks.index()] = ListCursor::default();
@@ -169,28 +168,16 @@ impl App {
 
     fn cancel_input(&mut self) -> Option<Command> {
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
-        if let Mode::Search { previous, .. } = mode {
-            self.filters
-                .set_query(previous.as_deref().unwrap_or_default());
+        if let Mode::Search { .. } = mode {
+            self.filters.pop();
             return self.refresh();
         }
         None
     }
 }
 
-/// Departments matching what was typed, the busiest first.
-fn completions_for(store: &Store, text: &str) -> Vec<DeptId> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Vec::new();
-    }
-    let mut found: Vec<(DeptId, usize)> = store
-        .departments()
-        .matching(text)
-        .into_iter()
-        .map(|dept| (dept, store.postings(dept).any.len()))
-        .filter(|(_, tasks)| *tasks > 0)
-        .collect();
-    found.sort_by_key(|(_, tasks)| std::cmp::Reverse(*tasks));
-    found.into_iter().map(|(dept, _)| dept).collect()
+/// What the typed text finds, best first: exact names, aliases, prefixes,
+/// words; then by tasks.
+fn completions_for(store: &Store, text: &str) -> Vec<DeptGroup> {
+    store.find_departments(text.trim())
 }

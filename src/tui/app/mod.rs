@@ -1,11 +1,15 @@
 //! The dashboard's state and how actions change it. Nothing here touches
 //! the terminal: tests drive an [`App`] with messages and read its state.
 
+mod compare;
 mod fields;
 mod marks;
 mod mouse;
+mod places;
 
+pub use compare::CompareCursor;
 pub use marks::{ReviewState, progress, run_export};
+pub use places::{PlaceRow, PlaceTree};
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,7 +18,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
 
 use super::action::{Action, Context};
-use super::filters::{DeptChoice, FilterKind, Filters, Scope};
+use super::filters::{DeptChoice, Filters, Scope};
 use super::i18n::Lang;
 use super::input::LineInput;
 use super::keymap::Keymap;
@@ -26,7 +30,7 @@ use crate::departments::{DeptId, UnitKind};
 use crate::export::ExportView;
 use crate::review::SaveRequest;
 use crate::review::saver::SaverEvent;
-use crate::store::{CityId, RoleFilter, Store, TaskId};
+use crate::store::{DeptGroup, RoleFilter, Store, TaskId};
 
 /// The four browsable panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,16 +54,16 @@ impl Pane {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     Normal,
-    /// Typing a fuzzy search; `previous` is restored on cancel.
+    /// Typing a fuzzy search; cancelling takes its step back.
     Search {
         input: LineInput,
-        previous: Option<String>,
     },
     /// Typing a department name, alias or pinyin.
     Department {
         input: LineInput,
-        completions: Vec<DeptId>,
-        /// The completion picked with Up/Down; `None` applies every match.
+        /// What the text finds, best first.
+        completions: Vec<DeptGroup>,
+        /// The completion picked with Up/Down; `None` takes the first.
         picked: Option<usize>,
     },
     /// Typing the note of a task.
@@ -81,6 +85,8 @@ pub enum Mode {
     Orphans {
         cursor: ListCursor,
     },
+    /// Departments × places, one cell selected.
+    Compare(CompareCursor),
 }
 
 /// Which unit kinds the Lead units pane lists.
@@ -138,13 +144,6 @@ impl ListCursor {
     }
 }
 
-/// A row of the Cities pane: a city (or the documents with no known city).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CityRow {
-    pub city: Option<CityId>,
-    pub count: usize,
-}
-
 /// Where the panes were drawn last, for mouse clicks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PaneAreas {
@@ -199,7 +198,8 @@ pub struct App {
     generation: u64,
     tree: SectionTree,
     tree_rows: Vec<TreeRow>,
-    city_rows: Vec<CityRow>,
+    place_tree: PlaceTree,
+    place_rows: Vec<PlaceRow>,
     lead_rows: Vec<(DeptId, usize)>,
     pub cursors: [ListCursor; 4],
     /// The task shown in the detail pane, kept selected across updates.
@@ -247,7 +247,8 @@ impl App {
             generation: 0,
             tree,
             tree_rows: Vec::new(),
-            city_rows: Vec::new(),
+            place_tree: PlaceTree::default(),
+            place_rows: Vec::new(),
             lead_rows: Vec::new(),
             cursors: [ListCursor::default(); 4],
             selected_task: None,
@@ -304,9 +305,9 @@ impl App {
         Arc::clone(&self.store)
     }
 
-    /// Rows of the Cities pane.
-    pub fn city_rows(&self) -> &[CityRow] {
-        &self.city_rows
+    /// Rows of the Cities pane: the place tree.
+    pub fn place_rows(&self) -> &[PlaceRow] {
+        &self.place_rows
     }
 
     /// Rows of the Sections pane.
@@ -327,7 +328,7 @@ impl App {
     /// Number of rows in a pane.
     pub fn pane_len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Cities => self.city_rows.len(),
+            Pane::Cities => self.place_rows.len(),
             Pane::Sections => self.tree_rows.len(),
             Pane::Tasks => self.view.tasks.len(),
             Pane::Leads => self.lead_rows.len(),
@@ -374,6 +375,10 @@ impl App {
             generation: self.generation,
             filters: self.filters.clone(),
             review_keep: self.review_keep(),
+            compare: match &self.mode {
+                Mode::Compare(cursor) => Some(cursor.role),
+                _ => None,
+            },
         }
     }
 
@@ -393,25 +398,7 @@ impl App {
 
     fn rebuild_rows(&mut self) {
         let store = Arc::clone(&self.store);
-        self.city_rows = self
-            .view
-            .city_counts
-            .iter()
-            .enumerate()
-            .filter(|(_, count)| **count > 0)
-            .map(|(index, &count)| CityRow {
-                city: CityId::try_from(index).ok(),
-                count,
-            })
-            .collect();
-        self.city_rows
-            .sort_by_key(|row| std::cmp::Reverse(row.count));
-        if self.view.unknown_city_count > 0 {
-            self.city_rows.push(CityRow {
-                city: None,
-                count: self.view.unknown_city_count,
-            });
-        }
+        self.place_rows = self.place_tree.rows(&store, &self.view);
         self.tree_rows = self.tree.rows(&store, &self.view);
         self.lead_rows = self
             .view
@@ -420,7 +407,7 @@ impl App {
             .copied()
             .filter(|(dept, _)| self.kinds.shows(store.departments().get(*dept).kind))
             .collect();
-        self.cursors[Pane::Cities.index()].clamp(self.city_rows.len());
+        self.cursors[Pane::Cities.index()].clamp(self.place_rows.len());
         self.cursors[Pane::Sections.index()].clamp(self.tree_rows.len());
         self.cursors[Pane::Leads.index()].clamp(self.lead_rows.len());
         let tasks = &mut self.cursors[Pane::Tasks.index()];
@@ -430,6 +417,7 @@ impl App {
             .unwrap_or(0);
         tasks.clamp(self.view.tasks.len());
         self.sync_selected_task();
+        self.clamp_compare();
     }
 
     fn sync_selected_task(&mut self) {
@@ -449,6 +437,7 @@ impl App {
             }
             Mode::Problems { .. } => self.problems_key(key),
             Mode::Orphans { .. } => self.orphans_key(key),
+            Mode::Compare(_) => self.compare_key(key),
             Mode::Search { .. } | Mode::Department { .. } | Mode::Note { .. } => {
                 self.input_key(key)
             }
@@ -477,11 +466,12 @@ impl App {
             Action::Expand => self.open_selected_node(true),
             Action::Select => return self.select(),
             Action::Search => {
+                self.filters.begin_query();
                 self.mode = Mode::Search {
                     input: LineInput::with_text(self.filters.query.as_deref().unwrap_or_default()),
-                    previous: self.filters.query.clone(),
                 }
             }
+            Action::Compare => return self.open_compare(),
             Action::DeptFilter => {
                 self.mode = Mode::Department {
                     input: LineInput::default(),
@@ -498,7 +488,7 @@ impl App {
                 self.rebuild_rows();
             }
             Action::PopFilter if self.filters.pop() => return self.refresh(),
-            Action::ClearFilters if !self.filters.active().is_empty() => {
+            Action::ClearFilters if !self.filters.is_empty() => {
                 self.filters.clear();
                 return self.refresh();
             }
@@ -545,6 +535,10 @@ impl App {
     }
 
     fn open_selected_node(&mut self, open: bool) {
+        if self.focus == Pane::Cities {
+            self.open_selected_place(open);
+            return;
+        }
         if self.focus != Pane::Sections {
             return;
         }
@@ -574,46 +568,26 @@ impl App {
         let index = self.cursors[self.focus.index()].selected;
         match self.focus {
             Pane::Cities => {
-                let row = *self.city_rows.get(index)?;
-                let city = row.city?;
-                if self
-                    .filters
-                    .city
-                    .as_ref()
-                    .is_some_and(|(current, _)| *current == city)
-                {
-                    self.filters.remove(FilterKind::City);
-                } else {
-                    let name = self.store.cities()[city as usize].name.clone();
-                    self.filters.set_city(city, name);
-                }
+                let place = self.place_rows.get(index)?.place?;
+                self.filters.set_place(self.place_choice(place, false));
             }
             Pane::Sections => {
                 let node = self.tree_rows.get(index)?.node;
                 let tasks = node_tasks(&self.store, node);
-                if self
-                    .filters
-                    .scope
-                    .as_ref()
-                    .is_some_and(|scope| scope.tasks == tasks)
-                {
-                    self.filters.remove(FilterKind::Scope);
-                } else {
-                    let label = match node {
-                        Node::Section(_) | Node::Plan(..) => node_label(&self.store, node),
-                        Node::Document(doc) => self.store.document(doc).source.clone(),
-                    };
-                    self.filters.set_scope(Scope { label, tasks });
-                }
+                let label = match node {
+                    Node::Section(_) | Node::Plan(..) => node_label(&self.store, node),
+                    Node::Document(doc) => self.store.document(doc).source.clone(),
+                };
+                self.filters.set_scope(Scope { label, tasks });
             }
             Pane::Leads => {
                 let (dept, _) = *self.lead_rows.get(index)?;
                 let label = self.store.departments().get(dept).canonical.clone();
-                self.filters.set_department(DeptChoice {
+                let choice = DeptChoice {
                     label,
                     departments: vec![dept],
-                });
-                self.filters.role = RoleFilter::Lead;
+                };
+                self.filters.narrow_department(choice, RoleFilter::Lead);
             }
             Pane::Tasks => return None,
         }

@@ -1,10 +1,14 @@
-//! The Cities pane: each city with its task count under the other filters.
+//! The Cities pane: the place tree (province → city → county or district),
+//! each place with its tasks under the other filters.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::list::{PaneFrame, label_and_count, render_list};
 use crate::tui::app::{App, Pane};
+
+/// Cells of indentation per tree level.
+const INDENT: usize = 1;
 
 /// Draws the Cities pane.
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
@@ -15,16 +19,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
         focused: app.focus == Pane::Cities,
         theme: &theme,
     };
-    let rows = app.city_rows().to_vec();
-    let active = app.filters.city.as_ref().map(|(city, _)| *city);
+    let rows = app.place_rows().to_vec();
+    let active = app
+        .filters
+        .place
+        .as_ref()
+        .map(|choice| choice.places.clone())
+        .unwrap_or_default();
     let store = app.shared_store();
-    let names: Vec<String> = rows
-        .iter()
-        .map(|row| match row.city {
-            Some(city) => store.cities()[city as usize].name.clone(),
-            None => labels.unknown_city.to_string(),
-        })
-        .collect();
     let len = rows.len();
     render_list(
         frame,
@@ -34,15 +36,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
         len,
         |index, cells| {
             let row = rows[index];
-            let is_active = row.city.is_some() && row.city == active;
+            let name = match row.place {
+                Some(place) => store.places().get(place).name.as_str(),
+                None => labels.unknown_city,
+            };
+            let is_active = row.place.is_some_and(|place| active.contains(&place));
             let style = if is_active {
                 theme.active
+            } else if row.depth == 0 {
+                theme.title
             } else {
                 Default::default()
             };
-            let marker = if is_active { "* " } else { "" };
+            let toggle = match (row.has_children, row.expanded) {
+                (false, _) => "  ",
+                (true, true) => "- ",
+                (true, false) => "+ ",
+            };
+            let indent = " ".repeat(row.depth * INDENT);
             label_and_count(
-                &format!("{marker}{}", names[index]),
+                &format!("{indent}{toggle}{name}"),
                 style,
                 row.count.to_string(),
                 theme.dim,

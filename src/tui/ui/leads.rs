@@ -31,12 +31,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
     };
     let rows = app.lead_rows().to_vec();
     let max = rows.iter().map(|(_, count)| *count).max().unwrap_or(1);
-    let active = app
+    let active: Vec<_> = app
         .filters
-        .department
-        .as_ref()
-        .map(|choice| choice.departments.clone())
-        .unwrap_or_default();
+        .departments
+        .iter()
+        .flat_map(|filter| filter.choice.departments.iter().copied())
+        .collect();
     let store = app.shared_store();
     let len = rows.len();
     render_list(

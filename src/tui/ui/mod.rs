@@ -1,6 +1,7 @@
 //! Drawing the dashboard: the layout, then one module per pane.
 
 mod cities;
+mod compare;
 mod detail;
 mod leads;
 mod list;
@@ -86,7 +87,7 @@ fn layout(area: Rect, cities: usize) -> Areas {
 /// Draws the whole dashboard and remembers where the panes went.
 pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
-    let areas = layout(area, app.city_rows().len());
+    let areas = layout(area, app.place_rows().len());
     app.areas.panes = [areas.cities, areas.sections, areas.tasks, areas.leads];
     app.heights[Pane::Cities as usize] = cities::draw(frame, areas.cities, app);
     app.heights[Pane::Sections as usize] = sections::draw(frame, areas.sections, app);
@@ -99,4 +100,5 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         ..area
     };
     app.overlay_max_scroll = overlay::draw(frame, over, app);
+    compare::draw(frame, over, app);
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::list::{PaneFrame, label_and_count};
 use crate::check::Level;
+use crate::store::DeptGroup;
 use crate::tui::action::{Action, Group};
 use crate::tui::app::{App, ListCursor, MAX_COMPLETIONS, Mode};
 use crate::tui::i18n::{describe, hint_label};
@@ -152,7 +153,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
             orphans_popup(frame, area, app, *cursor);
             0
         }
-        Mode::Normal | Mode::Search { .. } | Mode::Note { .. } => 0,
+        Mode::Normal | Mode::Search { .. } | Mode::Note { .. } | Mode::Compare(_) => 0,
     }
 }
 
@@ -372,7 +373,7 @@ fn completions_popup(
     frame: &mut Frame,
     area: Rect,
     app: &App,
-    completions: &[crate::departments::DeptId],
+    completions: &[DeptGroup],
     picked: Option<usize>,
 ) {
     if completions.is_empty() {
@@ -406,20 +407,12 @@ fn completions_popup(
         .enumerate()
         .skip(first)
         .take(shown)
-        .map(|(index, &dept)| {
-            let department = store.departments().get(dept);
-            let label = if department.aliases.is_empty() {
-                department.canonical.clone()
-            } else {
-                format!(
-                    "{} ({})",
-                    department.canonical,
-                    department.aliases.join(" ")
-                )
-            };
-            let count = store.postings(dept).any.len().to_string();
+        .map(|(index, group)| {
+            let label = completion_label(store, group);
+            let count = group.tasks.to_string();
             let line = label_and_count(&label, Default::default(), count, app.theme.dim, cells);
-            if picked == Some(index) {
+            let top = picked.is_none() && index == 0;
+            if picked == Some(index) || top {
                 line.style(app.theme.selected)
             } else {
                 line
@@ -427,4 +420,22 @@ fn completions_popup(
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A completion as shown: the department with its aliases, or the
+/// departments of a merged choice.
+fn completion_label(store: &crate::store::Store, group: &DeptGroup) -> String {
+    let [dept] = group.departments.as_slice() else {
+        return group.describe(store);
+    };
+    let department = store.departments().get(*dept);
+    if department.aliases.is_empty() {
+        department.canonical.clone()
+    } else {
+        format!(
+            "{} ({})",
+            department.canonical,
+            department.aliases.join(" ")
+        )
+    }
 }

@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, progress};
-use crate::tui::filters::{FilterKind, ReviewFilter};
+use crate::tui::filters::{Active, ReviewFilter};
 use crate::tui::i18n::{hint_label, message};
 use crate::tui::text::{truncate, visible, width};
 
-/// The longest chip, in cells.
+/// The longest chip, in cells, but a department's or a place's: a
+/// department with its role, and a place, are always shown in full.
 const MAX_CHIP: usize = 28;
 
 /// Key hints per pane, in the order shown.
@@ -20,10 +21,11 @@ fn pane_actions(pane: Pane) -> &'static [Action] {
         Pane::Cities => &[
             Action::Help,
             Action::Select,
-            Action::Search,
+            Action::Collapse,
+            Action::Expand,
+            Action::Compare,
             Action::DeptFilter,
             Action::PopFilter,
-            Action::ClearFilters,
             Action::NextPane,
             Action::Quit,
         ],
@@ -56,6 +58,7 @@ fn pane_actions(pane: Pane) -> &'static [Action] {
             Action::Select,
             Action::CycleRole,
             Action::CycleKinds,
+            Action::Compare,
             Action::Search,
             Action::PopFilter,
             Action::NextPane,
@@ -106,12 +109,14 @@ fn summary(app: &App, cells: usize) -> Line<'static> {
     if app.waiting {
         spans.push(Span::styled(format!(" {}", labels.searching), theme.dim));
     }
-    for kind in app.filters.active() {
+    for active in app.filters.active() {
+        let text = chip(app, active);
+        let text = match active {
+            Active::Department(_) | Active::Place => text,
+            _ => truncate(&text, MAX_CHIP),
+        };
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(
-            format!(" {} ", truncate(&chip(app, *kind), MAX_CHIP)),
-            theme.chip,
-        ));
+        spans.push(Span::styled(format!(" {text} "), theme.chip));
     }
     let alert = app.failure.clone().or_else(|| {
         app.review
@@ -165,20 +170,19 @@ fn summary(app: &App, cells: usize) -> Line<'static> {
 }
 
 /// The text of one filter chip.
-fn chip(app: &App, kind: FilterKind) -> String {
+fn chip(app: &App, active: Active) -> String {
     let labels = app.lang.labels();
     let filters = &app.filters;
-    match kind {
-        FilterKind::City => format!(
-            "{}: {}",
-            labels.city,
-            filters
-                .city
-                .as_ref()
-                .map(|(_, name)| name.as_str())
-                .unwrap_or_default()
-        ),
-        FilterKind::Scope => format!(
+    match active {
+        Active::Place => match &filters.place {
+            Some(choice) if choice.own_only => format!(
+                "{}: {} ({})",
+                labels.place, choice.label, labels.own_documents
+            ),
+            Some(choice) => format!("{}: {}", labels.place, choice.label),
+            None => String::new(),
+        },
+        Active::Scope => format!(
             "{}: {}",
             labels.section,
             filters
@@ -187,21 +191,22 @@ fn chip(app: &App, kind: FilterKind) -> String {
                 .map(|scope| scope.label.as_str())
                 .unwrap_or_default()
         ),
-        FilterKind::Department => match &filters.department {
-            Some(choice) => format!(
+        Active::Department(index) => match filters.departments.get(index) {
+            Some(filter) => format!(
                 "{}: {} ({})",
                 labels.dept,
-                choice.label,
-                labels.role(filters.role)
+                filter.choice.label,
+                labels.role(filter.role)
             ),
-            None => format!("{}: {}", labels.role, labels.role(filters.role)),
+            None => String::new(),
         },
-        FilterKind::Query => format!(
+        Active::Role => format!("{}: {}", labels.role, labels.role(filters.unit_role)),
+        Active::Query => format!(
             "{}: {}",
             labels.query,
             filters.query.as_deref().unwrap_or_default()
         ),
-        FilterKind::Review => match filters.review {
+        Active::Review => match filters.review {
             ReviewFilter::All => String::new(),
             ReviewFilter::Unreviewed => labels.unreviewed.to_string(),
             ReviewFilter::Flagged => labels.flagged.to_string(),
@@ -245,7 +250,7 @@ fn draw_prompt(frame: &mut Frame, area: Rect, app: &App) {
         Mode::Department { .. } => format!(
             "{} ({}): ",
             labels.dept_prompt,
-            labels.role(app.filters.role)
+            labels.role(app.filters.role())
         ),
         Mode::Note { .. } => format!("{}: ", labels.note_prompt),
         _ => format!("{}: ", labels.search_prompt),

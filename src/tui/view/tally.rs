@@ -1,4 +1,4 @@
-//! Counting a list of tasks for the panes: per city, per document, plan and
+//! Counting a list of tasks for the panes: per place, per document, plan and
 //! section, per lead department.
 //!
 //! A short list is counted task by task. A long one (a good share of the
@@ -22,7 +22,7 @@ const BY_RANGE: usize = 32;
 /// Which counts to make.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Parts {
-    pub cities: bool,
+    pub places: bool,
     pub tree: bool,
     pub leads: bool,
 }
@@ -30,10 +30,10 @@ pub struct Parts {
 /// Counts over a list of tasks; the parts not asked for stay empty.
 #[derive(Debug, Default)]
 pub struct Tally {
-    /// Per city id.
-    pub cities: Vec<usize>,
-    /// Tasks of documents with no known city.
-    pub unknown_city: usize,
+    /// Per place id, the tasks of the documents it issued itself.
+    pub places: Vec<usize>,
+    /// Tasks of documents with no known place.
+    pub unknown_place: usize,
     /// Per document id.
     pub documents: Vec<usize>,
     /// Per (document, plan).
@@ -60,12 +60,12 @@ fn by_range(store: &Store, set: &TaskSet, parts: Parts) -> Tally {
         .iter()
         .map(|document| set.count(&document.tasks))
         .collect();
-    if parts.cities {
-        tally.cities = vec![0; store.cities().len()];
+    if parts.places {
+        tally.places = vec![0; store.places().all().len()];
         for (document, &count) in store.documents().iter().zip(&documents) {
-            match document.city {
-                Some(city) => tally.cities[city as usize] += count,
-                None => tally.unknown_city += count,
+            match document.place {
+                Some(place) => tally.places[place as usize] += count,
+                None => tally.unknown_place += count,
             }
         }
     }
@@ -100,7 +100,7 @@ fn by_range(store: &Store, set: &TaskSet, parts: Parts) -> Tally {
 fn by_task(store: &Store, tasks: &[TaskId], parts: Parts) -> Tally {
     let sized = |wanted: bool, len: usize| if wanted { vec![0; len] } else { Vec::new() };
     let mut tally = Tally {
-        cities: sized(parts.cities, store.cities().len()),
+        places: sized(parts.places, store.places().all().len()),
         documents: sized(parts.tree, store.documents().len()),
         sections: sized(parts.tree, store.sections().len()),
         leads: sized(parts.leads, store.departments().len()),
@@ -115,10 +115,10 @@ fn by_task(store: &Store, tasks: &[TaskId], parts: Parts) -> Tally {
     };
     for (position, &id) in tasks.iter().enumerate() {
         let task = store.task(id);
-        if parts.cities {
-            match store.city_of_task(task) {
-                Some(city) => tally.cities[city as usize] += 1,
-                None => tally.unknown_city += 1,
+        if parts.places {
+            match store.place_of_task(task) {
+                Some(place) => tally.places[place as usize] += 1,
+                None => tally.unknown_place += 1,
             }
         }
         if parts.tree {
@@ -156,7 +156,7 @@ mod tests {
             .filter_map(|id| TaskId::try_from(id).ok())
             .collect();
         let parts = Parts {
-            cities: true,
+            places: true,
             tree: true,
             leads: true,
         };
@@ -164,8 +164,8 @@ mod tests {
         for tasks in [&all, &some] {
             let set = TaskSet::new(store.tasks().len(), tasks);
             let (ranged, counted) = (by_range(&store, &set, parts), by_task(&store, tasks, parts));
-            assert_eq!(ranged.cities, counted.cities);
-            assert_eq!(ranged.unknown_city, counted.unknown_city);
+            assert_eq!(ranged.places, counted.places);
+            assert_eq!(ranged.unknown_place, counted.unknown_place);
             assert_eq!(ranged.documents, counted.documents);
             assert_eq!(ranged.plans, counted.plans);
             assert_eq!(ranged.sections, counted.sections);
