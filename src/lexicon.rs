@@ -118,11 +118,17 @@ pub enum List {
     CaptionEnding,
     /// Extensions of attached files, whose names are page chrome: .docx.
     FileExtension,
+    /// Words before a label that leave its role as it is: 主要 (协作单位).
+    LabelQualifier,
+    /// Lead labels that give way to a 牵头单位 beside them: 主办单位.
+    MainLabel,
+    /// Bodies named without their place after 和 / 及: 人民政府, 管委会.
+    BareBody,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 30] = [
+    pub const ALL: [List; 33] = [
         List::PlanEnding,
         List::WeakPlanEnding,
         List::NoticeEnding,
@@ -153,6 +159,9 @@ impl List {
         List::RemarkOpening,
         List::CaptionEnding,
         List::FileExtension,
+        List::LabelQualifier,
+        List::MainLabel,
+        List::BareBody,
     ];
 
     /// The class of the list in the table.
@@ -188,6 +197,9 @@ impl List {
             List::RemarkOpening => "remark-opening",
             List::CaptionEnding => "caption-ending",
             List::FileExtension => "file-extension",
+            List::LabelQualifier => "label-qualifier",
+            List::MainLabel => "main-label",
+            List::BareBody => "bare-body",
         }
     }
 

@@ -427,3 +427,57 @@ fn a_description_paragraph_closing_a_numbered_task_with_its_units() {
     assert_eq!(units(&doc, &doc.tasks[0]).1, ["市发改委"]);
     assert_eq!(units(&doc, &doc.tasks[1]).1, ["市贸易局"]);
 }
+
+#[test]
+fn sentences_that_each_assign_a_task_by_role_clauses() {
+    let doc = parse_document(
+        "6月14日下午,某县召开土地处置工作推进会。\n\
+         为顺利完成目标任务,县长要求,由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成政务服务中心供地工作;\
+         由丹凤街道牵头,县自然资源局配合,在12月底前完成荣海新区土地处置任务。其他涉及部门要积极配合。\n",
+    );
+    assert_eq!(doc.tasks.len(), 2);
+    assert!(doc.tasks[0].text.starts_with("由县发展和改革局牵头"));
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["县发展和改革局"]);
+    assert_eq!(cooperating, ["县委党校", "县自然资源局"]);
+    assert_eq!(units(&doc, &doc.tasks[1]).0, ["丹凤街道"]);
+}
+
+#[test]
+fn sentences_opened_by_a_unit_and_its_verb() {
+    let doc = parse_document(
+        "据介绍,以项目所在镇划分,其中,石洞镇负责实施重点项目11个,已开工4个。\
+         忠和镇负责实施商贸城等5个重点项目,全部开工。什川镇负责实施滑雪场等3个重点项目,完成投资1.1亿元。\n",
+    );
+    let firsts: Vec<&str> = doc.tasks.iter().map(|task| &task.text[..9]).collect();
+    assert_eq!(firsts, ["石洞镇", "忠和镇", "什川镇"]);
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["忠和镇"]);
+}
+
+#[test]
+fn a_table_header_run_onto_the_cover_letter_and_rows_parted_by_spaces() {
+    let doc = parse_document(
+        "各部门: 现下达给你们,请认真组织实施. 附件:常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n\n\
+         一、经济社会发展主要预期目标分解(11项)\n\n\
+         1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委\n\n\
+         2 一般公共预算收入增长8%以上. 财政局\n\n\
+         3 全社会固定资产投资额550亿元. 发改委、经信委\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2"), Some("3")]);
+    assert_eq!(units(&doc, &doc.tasks[0]).0, ["发改委"]);
+    assert_eq!(units(&doc, &doc.tasks[2]).0, ["发改委", "经信委"]);
+}
+
+#[test]
+fn qualified_labels_and_a_main_unit_beside_the_lead() {
+    let doc = parse_document(
+        "1.创建国家卫生县城。\n牵头责任单位:县卫健委\n主要协作单位:各乡镇人民政府、县政府有关部门\n\
+         2.完善乡村文化设施。(牵头领导:朱华;牵头单位:市文化局;主办单位:市广电局、各县(市)及相关区政府)\n",
+    );
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["县卫健委"]);
+    assert_eq!(cooperating, ["各乡镇人民政府", "县政府有关部门"]);
+    let (lead, responsible, _) = units(&doc, &doc.tasks[1]);
+    assert_eq!(lead, ["市文化局"]);
+    assert_eq!(responsible, ["市广电局", "各县(市)及相关区政府"]);
+}

@@ -134,9 +134,12 @@ fn labels(text: &str) -> Vec<Label> {
         let Some((length, duty)) = lexicon.label_ending(before) else {
             continue;
         };
-        let start = before.len() - length;
+        let mut start = before.len() - length;
         if char_count(&before[start..]) <= SHORT_LABEL_CHARS && !starts_segment(text, start) {
             continue;
+        }
+        if let Some(qualifier) = lexicon.ending_in(List::LabelQualifier, &before[..start]) {
+            start -= qualifier.len();
         }
         found.push(Label {
             start,
@@ -161,16 +164,27 @@ fn starts_annotation(duty: Duty) -> bool {
 }
 
 /// Parses `牵头单位:X;责任单位:Y、Z;完成时限:…` (brackets around it tolerated).
+/// A 主办单位 leads alone, but beside a 牵头单位 it is the one responsible.
 pub fn parse_labelled(text: &str) -> Annotation<'_> {
     let found = labels(text);
     let mut annotation = Annotation {
         cut: unclosed(text),
         ..Annotation::default()
     };
+    let is_main = |label: &Label| {
+        let word = text[label.start..label.value_start].trim_end_matches(':');
+        lexicon().is_in(List::MainLabel, word.trim())
+    };
+    let led = found
+        .iter()
+        .any(|label| label.duty == Duty::Role(Role::Lead) && !is_main(label));
     for (index, label) in found.iter().enumerate() {
         let end = found.get(index + 1).map_or(text.len(), |next| next.start);
         let value = trim_closing(&text[label.value_start..end]);
         match label.duty {
+            Duty::Role(Role::Lead) if led && is_main(label) => {
+                annotation.extend(parse_role_value(value, Role::Responsible));
+            }
             Duty::Role(role) => annotation.extend(parse_role_value(value, role)),
             Duty::Leader => annotation.leaders.extend(split_leaders(value)),
             Duty::Deadline => {
@@ -417,6 +431,124 @@ pub fn leading_clauses(text: &str) -> Option<Annotation<'_>> {
     }
     let opens_with_by = text.trim_start().starts_with('由');
     ((opens_with_by && count >= 1) || count >= 2).then_some(annotation)
+}
+
+/// The sentences of a paragraph that each assign a task by role clauses
+/// opening with 由 (`…曲道凯要求,由县发展和改革局牵头,县委党校配合,在9月底前完成…;
+/// 由丹凤街道牵头,…`): where each starts (at its 由) and ends, and what it
+/// names. Sentences part at `;` and `。`; one may open with words before a
+/// comma (`曲道凯要求,由…`).
+fn led_sentences(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
+    let mut found = Vec::new();
+    for (start, end) in sentences(text) {
+        let sentence = &text[start..end];
+        let opening = if sentence.trim_start().starts_with('由') {
+            Some(sentence.len() - sentence.trim_start().len())
+        } else {
+            sentence
+                .match_indices([',', ':'])
+                .map(|(at, mark)| at + mark.len())
+                .find(|at| sentence[*at..].starts_with('由'))
+        };
+        if let Some(opening) = opening
+            && let Some(annotation) = leading_clauses(&sentence[opening..])
+            && !annotation.units.is_empty()
+        {
+            found.push((start + opening, end, annotation));
+        }
+    }
+    found
+}
+
+/// The sentences of a paragraph, parted at `;` and `。` outside brackets:
+/// where each starts and ends.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    for (index, c) in text.char_indices() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        } else if matches!(c, ';' | '。') && depth == 0 {
+            found.push((start, index));
+            start = index + c.len_utf8();
+        }
+    }
+    found.push((start, text.len()));
+    found
+}
+
+/// The longest unit name that opens a duty sentence (`石洞镇负责实施…`).
+const MAX_OPENING_NAME_CHARS: usize = 16;
+
+/// The sentences of a paragraph that each open with a unit and the verb of
+/// its role, then what it does (`其中,石洞镇负责实施重点项目11个,…。忠和镇负责实施…`):
+/// where each starts (at its unit) and ends, and what it names.
+fn duty_sentences(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
+    let mut found = Vec::new();
+    for (start, end) in sentences(text) {
+        let sentence = &text[start..end];
+        let mut openings = std::iter::once(0).chain(
+            sentence
+                .match_indices(',')
+                .map(|(at, mark)| at + mark.len()),
+        );
+        if let Some((opening, annotation)) =
+            openings.find_map(|at| duty_opening(&sentence[at..]).map(|found| (at, found)))
+        {
+            found.push((start + opening, end, annotation));
+        }
+    }
+    found
+}
+
+/// A unit and the verb of its role opening `text`, with what it does after
+/// them: `石洞镇负责实施…` names 石洞镇 responsible.
+fn duty_opening(text: &str) -> Option<Annotation<'_>> {
+    let lexicon = lexicon();
+    let text = text.trim_start();
+    for (at, _) in text.char_indices().skip(2).take(MAX_OPENING_NAME_CHARS) {
+        let head = &text[..at];
+        let Some((length, role)) = lexicon.verb_ending(head) else {
+            continue;
+        };
+        let acts = text[at..].chars().next().is_some_and(crate::cjk::is_han);
+        let name = &head[..head.len() - length];
+        let names = split_names(name);
+        if acts
+            && let [only] = names.as_slice()
+            && !name.contains([',', '、'])
+            && lexicon.ends_like_unit(&only.text())
+        {
+            let mut annotation = Annotation::default();
+            annotation.push_names(role, names);
+            return Some(annotation);
+        }
+        return None;
+    }
+    None
+}
+
+/// The fewest sentences that make a paragraph a list of tasks: two by 由…牵头
+/// clauses, three opened by a unit and its verb.
+const MIN_LED_SENTENCES: usize = 2;
+const MIN_DUTY_SENTENCES: usize = 3;
+
+/// The sentences of a paragraph that each assign one task, when the
+/// paragraph is a list of them: by role clauses opening with 由, or opened
+/// by a unit and its verb. Empty when it is not such a list.
+pub fn assigning_sentences(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
+    let led = led_sentences(text);
+    if led.len() >= MIN_LED_SENTENCES {
+        return led;
+    }
+    let duties = duty_sentences(text);
+    if duties.len() >= MIN_DUTY_SENTENCES {
+        return duties;
+    }
+    Vec::new()
 }
 
 /// The text inside one pair of brackets around all of `line`, else `line`.

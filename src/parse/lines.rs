@@ -75,9 +75,19 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         .collect();
     let trimmed: Vec<Source> = sources
         .iter()
-        .map(|source| Source {
-            number: source.number,
-            text: trim(source.text),
+        .flat_map(|source| {
+            let text = trim(source.text);
+            let header = (!text.contains('\t'))
+                .then(|| super::stream::trailing_header(text))
+                .flatten();
+            let (before, header) = match header {
+                Some(at) => (text[..at].trim_end(), Some(&text[at..])),
+                None => (text, None),
+            };
+            std::iter::once(before).chain(header).map(|text| Source {
+                number: source.number,
+                text,
+            })
         })
         .collect();
     let mut sequence = Sequence::default();

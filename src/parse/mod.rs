@@ -94,6 +94,7 @@ fn starts_body(line: &Line, mode: TaskMode) -> bool {
             metadata::is_plan_title(line.text)
                 || line.inline.as_ref().is_some_and(|found| found.start > 0)
                 || (mode == TaskMode::Paragraphs && structure::is_task_paragraph(line.text))
+                || !annotation::assigning_sentences(line.text).is_empty()
         }
         Kind::Blank | Kind::Noise | Kind::Footer => false,
     }

@@ -284,6 +284,31 @@ fn is_pipes(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c == '|')
 }
 
+/// Where a numbered table's header starts when it ends a line of other
+/// text, its cells parted by spaces (`…政府工作任务分解表 序号 名称 工作任务
+/// 牵头责任单位`): a copy that ran the lines before the table together.
+pub fn trailing_header(text: &str) -> Option<usize> {
+    let mut rest = text;
+    let mut start = None;
+    let (mut cells, mut numbered, mut roles) = (0, false, false);
+    while let Some((before, part)) = rest.rsplit_once(' ') {
+        if part.is_empty() || !is_header_text(part) {
+            break;
+        }
+        let kinds = header_cell(part);
+        numbered |= kinds.contains(&Column::Number);
+        roles |= kinds
+            .iter()
+            .any(|kind| matches!(kind, Column::Label(crate::lexicon::Duty::Role(_))));
+        cells += 1;
+        start = Some(before.len() + ' '.len_utf8());
+        rest = before;
+    }
+    let all_header = !rest.contains(' ') && is_header_text(rest);
+    let found = cells >= MIN_COLUMNS && numbered && roles && !all_header && !rest.trim().is_empty();
+    start.filter(|_| found)
+}
+
 /// True for a header cell, brackets left out of its length.
 fn is_header_text(text: &str) -> bool {
     let compact = compact(text);

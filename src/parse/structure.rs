@@ -4,8 +4,8 @@
 use rustc_hash::FxHashMap;
 
 use super::annotation::{
-    Annotation, Found, annotated_brackets, annotated_labels, duty_unit, find_inline,
-    heading_assignment, leading_clauses,
+    Annotation, Found, annotated_brackets, annotated_labels, assigning_sentences, duty_unit,
+    find_inline, heading_assignment, leading_clauses,
 };
 use super::lines::{Kind, Line, ends_sentence};
 use super::metadata::is_plan_title;
@@ -523,6 +523,7 @@ impl<'a> Walker<'a> {
                     || found.is_some()
                     || under_lead
                     || annotated_brackets(text).len() >= 2
+                    || !assigning_sentences(text).is_empty()
                     || self.block_follows(index) && is_project_paragraph(text)
             }
             TaskMode::Numbered(_) => {
@@ -530,6 +531,7 @@ impl<'a> Walker<'a> {
                     || under_lead
                     || leading_clauses(text).is_some()
                     || annotated_brackets(text).len() >= 2
+                    || !assigning_sentences(text).is_empty()
             }
         };
         if starts_task {
@@ -852,6 +854,29 @@ impl<'a> Walker<'a> {
     /// the task before it. False when the paragraph is one task.
     fn split_paragraph(&mut self, open: &OpenTask<'a>, joined: &Joined<'a>) -> bool {
         let text = joined.text();
+        let written = |piece: &str| joined.written(self.folded, piece);
+        let led = assigning_sentences(text);
+        if !led.is_empty() {
+            for (start, end, annotation) in led {
+                let assignment = annotation.to_assignment(&written);
+                let index = self.add_assignment(assignment);
+                self.push_task(
+                    ParsedTask {
+                        plan: self.plan,
+                        section: open.section,
+                        number: None,
+                        text: written(text[start..end].trim()).trim().to_string(),
+                        assignment: Some(index),
+                        line: open.line,
+                        deadline: None,
+                    },
+                    open.last_line,
+                    false,
+                    true,
+                );
+            }
+            return true;
+        }
         let mut brackets = annotated_brackets(text);
         let labelled = annotated_labels(text);
         if labelled.len() >= 2 {
@@ -866,7 +891,6 @@ impl<'a> Walker<'a> {
         if brackets.len() < 2 && first_open > 0 && tail.is_empty() {
             return false;
         }
-        let written = |piece: &str| joined.written(self.folded, piece);
         let mut cursor = 0;
         for (open_at, end, annotation) in brackets {
             let segment = text[cursor..open_at]

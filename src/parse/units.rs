@@ -171,6 +171,8 @@ fn split_conjunctions(item: &str) -> Vec<&str> {
                 && lexicon().ends_like_unit(left_name)
                 && char_count(right) >= 2
                 && lexicon().ends_like_unit(right)
+                && !is_bare_collective(left_name)
+                && !lexicon().is_in(List::BareBody, right)
             {
                 parts.push(left);
                 rest = right;
@@ -180,6 +182,17 @@ fn split_conjunctions(item: &str) -> Vec<&str> {
         parts.push(rest);
         return parts;
     }
+}
+
+/// A collective of bare kinds of place, which the governments named after
+/// it share: 各县(市) in 各县(市)及相关区政府.
+fn is_bare_collective(name: &str) -> bool {
+    let words = lexicon();
+    let Some(collective) = words.opening_in(List::Collective, name) else {
+        return false;
+    };
+    let kinds = crate::lexicon::without_brackets(&name[collective.len()..]);
+    !kinds.is_empty() && kinds.chars().all(|c| words.is_place_end(c))
 }
 
 /// An item without its lead mark, and whether it had one.
