@@ -55,6 +55,14 @@ pub enum Column {
     Ignore,
 }
 
+impl Column {
+    /// True for a column of units or persons in charge: a role's or a
+    /// leader's, not a remark's (备注) or a supporting part's.
+    pub fn names_charge(&self) -> bool {
+        matches!(self, Column::Label(Duty::Role(_) | Duty::Leader))
+    }
+}
+
 /// Plain lists of words, each a class of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {

@@ -394,7 +394,7 @@ fn read_tokens<'a>(
 }
 
 /// The header's cells, from the start of the tokens (a cell broken over two
-/// lines joined, a remark such as `(万元)` kept with its cell), and how many
+/// lines joined, a label first of all: `责任` / `领导` is 责任领导, a remark such as `(万元)` kept with its cell), and how many
 /// tokens they took; at least three cells.
 fn header_cells<'a>(tokens: &[Token<'a>], layout: Layout) -> Option<(Vec<Cell<'a>>, usize)> {
     let mut cells: Vec<Cell<'a>> = Vec::new();
@@ -413,7 +413,17 @@ fn header_cells<'a>(tokens: &[Token<'a>], layout: Layout) -> Option<(Vec<Cell<'a
         if token.is_empty() {
             break;
         }
-        if is_header_text(&text) {
+        let label_broken = tokens.get(index + 1).is_some_and(|next| {
+            let lexicon = crate::lexicon::lexicon();
+            char_count(&text) <= FRAGMENT_CHARS
+                && lexicon.label(&format!("{text}{}", next.text())).is_some()
+        });
+        if label_broken {
+            let mut cell = token.lines.clone();
+            cell.extend(tokens[index + 1].lines.iter().copied());
+            cells.push(cell);
+            index += 2;
+        } else if is_header_text(&text) {
             cells.push(token.lines.clone());
             index += 1;
         } else if text.starts_with('(') && char_count(&text) <= REMARK_CHARS && !cells.is_empty() {
@@ -513,7 +523,7 @@ fn flush<'a>(
     let count = rows.len();
     let last_named = kinds
         .iter()
-        .rposition(|kinds| kinds.iter().any(|kind| matches!(kind, Column::Label(_))))
+        .rposition(|kinds| kinds.iter().any(Column::names_charge))
         .unwrap_or(kinds.len().saturating_sub(1));
     for (index, (cells, columns, number)) in rows.into_iter().enumerate() {
         let last_column = columns.last().copied().unwrap_or(0);

@@ -380,7 +380,7 @@ pub fn row<'a>(
     let last_named = columns
         .kinds
         .iter()
-        .rposition(|kinds| kinds.iter().any(|kind| matches!(kind, Column::Label(_))))
+        .rposition(|kinds| kinds.iter().any(Column::names_charge))
         .unwrap_or(0);
     let reaches_units = placed.iter().any(|column| *column >= last_named);
     let mut by_column: Vec<Option<Cell<'a>>> = vec![None; columns.len()];
