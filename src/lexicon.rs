@@ -132,11 +132,35 @@ pub enum List {
     MainLabel,
     /// Bodies named without their place after 和 / 及: 人民政府, 管委会.
     BareBody,
+    /// Beginnings of words that start with 市 and are no city prefix, written without that 市.
+    WordAfterShi,
+    /// Beginnings of words that start with 省, 区 or 县 and are no level prefix.
+    WordAfterLevel,
+    /// National bodies written before the city's name of their local branch.
+    BranchPrefix,
+    /// Endings of a place's full name that its short name goes without, longest first.
+    PlaceSuffix,
+    /// Endings of development zones, which have no 人民政府 of their own.
+    ZoneSuffix,
+    /// Endings of a government's name, longest first.
+    GovernmentSuffix,
+    /// Endings of a street office's name.
+    StreetOfficeSuffix,
+    /// Endings of a company's name.
+    CompanySuffix,
+    /// Endings of the name of a department or a body of the same standing.
+    DepartmentSuffix,
+    /// Endings of a court or procuratorate, which are not 学院 or 医院.
+    JudicialSuffix,
+    /// Words that mark a coordinating body anywhere in its name.
+    CoordinatingWord,
+    /// Endings of a coordinating body's name.
+    CoordinatingSuffix,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 33] = [
+    pub const ALL: [List; 45] = [
         List::PlanEnding,
         List::WeakPlanEnding,
         List::NoticeEnding,
@@ -170,6 +194,18 @@ impl List {
         List::LabelQualifier,
         List::MainLabel,
         List::BareBody,
+        List::WordAfterShi,
+        List::WordAfterLevel,
+        List::BranchPrefix,
+        List::PlaceSuffix,
+        List::ZoneSuffix,
+        List::GovernmentSuffix,
+        List::StreetOfficeSuffix,
+        List::CompanySuffix,
+        List::DepartmentSuffix,
+        List::JudicialSuffix,
+        List::CoordinatingWord,
+        List::CoordinatingSuffix,
     ];
 
     /// The class of the list in the table.
@@ -208,6 +244,18 @@ impl List {
             List::LabelQualifier => "label-qualifier",
             List::MainLabel => "main-label",
             List::BareBody => "bare-body",
+            List::WordAfterShi => "word-after-shi",
+            List::WordAfterLevel => "word-after-level",
+            List::BranchPrefix => "branch-prefix",
+            List::PlaceSuffix => "place-suffix",
+            List::ZoneSuffix => "zone-suffix",
+            List::GovernmentSuffix => "government-suffix",
+            List::StreetOfficeSuffix => "street-office-suffix",
+            List::CompanySuffix => "company-suffix",
+            List::DepartmentSuffix => "department-suffix",
+            List::JudicialSuffix => "judicial-suffix",
+            List::CoordinatingWord => "coordinating-word",
+            List::CoordinatingSuffix => "coordinating-suffix",
         }
     }
 

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::lexicon::{List, lexicon};
+
 /// What sort of body a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -59,51 +61,18 @@ impl UnitKind {
     }
 }
 
-/// Endings of a government's name, longest first.
-const GOVERNMENT_SUFFIXES: [&str; 2] = ["人民政府", "政府"];
-
-/// Endings of a street office's name.
-const STREET_OFFICE_SUFFIXES: [&str; 3] = ["街道办事处", "街道办", "街道"];
-
-/// Endings of a company's name (有限公司 and 集团有限公司 end the same way).
-const COMPANY_SUFFIXES: [&str; 2] = ["公司", "集团"];
-
-/// Endings of the name of a department or a body of the same standing.
-const DEPARTMENT_SUFFIXES: [&str; 13] = [
-    "局",
-    "委",
-    "会",
-    "办",
-    "室",
-    "厅",
-    "中心",
-    "支队",
-    "大队",
-    "部",
-    "处",
-    "署",
-    "联合社",
-];
-
-/// Endings of a court or procuratorate, which are not 学院 or 医院.
-const JUDICIAL_SUFFIXES: [&str; 2] = ["法院", "检察院"];
-
-/// Words that mark a coordinating body anywhere in its name.
-const COORDINATING_WORDS: [&str; 3] = ["领导小组", "联席", "成员单位"];
-
-/// Endings of a coordinating body's name.
-const COORDINATING_SUFFIXES: [&str; 2] = ["指挥部", "工作专班"];
-
 /// The kind of a unit, from its name alone (best with the canonical name,
 /// which carries no city prefix).
 pub fn classify(name: &str) -> UnitKind {
     if is_coordinating_group(name) {
         UnitKind::CoordinatingGroup
-    } else if ends_with_any(name, &COMPANY_SUFFIXES) {
+    } else if ends_with_any(name, List::CompanySuffix) {
         UnitKind::Company
     } else if is_lower_government(name) {
         UnitKind::LowerGovernment
-    } else if ends_with_any(name, &DEPARTMENT_SUFFIXES) || ends_with_any(name, &JUDICIAL_SUFFIXES) {
+    } else if ends_with_any(name, List::DepartmentSuffix)
+        || ends_with_any(name, List::JudicialSuffix)
+    {
         UnitKind::Department
     } else {
         UnitKind::Other
@@ -112,38 +81,36 @@ pub fn classify(name: &str) -> UnitKind {
 
 /// True for …领导小组成员单位, …联席办公室, …指挥部.
 fn is_coordinating_group(name: &str) -> bool {
-    COORDINATING_WORDS.iter().any(|word| name.contains(word))
-        || ends_with_any(name, &COORDINATING_SUFFIXES)
+    lexicon().holds(List::CoordinatingWord, name) || ends_with_any(name, List::CoordinatingSuffix)
 }
 
 /// True for a named or collective government below the city, a street
 /// office, or a bare place name.
 fn is_lower_government(name: &str) -> bool {
-    ends_with_any(name, &STREET_OFFICE_SUFFIXES)
+    ends_with_any(name, List::StreetOfficeSuffix)
         || governed_place(name).is_some_and(|place| !place.is_empty() && place != "市")
         || is_place_name(name)
 }
 
 /// The part before 人民政府 / 政府, when `name` is a government's name.
 pub(super) fn governed_place(name: &str) -> Option<&str> {
-    GOVERNMENT_SUFFIXES
+    lexicon()
+        .list(List::GovernmentSuffix)
         .iter()
-        .find_map(|suffix| name.strip_suffix(suffix))
+        .find_map(|suffix| name.strip_suffix(suffix.as_str()))
 }
 
 /// True when `name` ends like a place (区, 县, 市, 镇, 乡, 旗) and is longer
 /// than that one character.
 pub(super) fn is_place_name(name: &str) -> bool {
     let mut chars = name.chars();
-    let ends_like_place = chars
-        .next_back()
-        .is_some_and(|c| crate::lexicon::lexicon().is_place_end(c));
+    let ends_like_place = chars.next_back().is_some_and(|c| lexicon().is_place_end(c));
     ends_like_place && chars.next().is_some()
 }
 
 /// True when `name` ends with one of `suffixes`.
-fn ends_with_any(name: &str, suffixes: &[&str]) -> bool {
-    suffixes.iter().any(|suffix| name.ends_with(suffix))
+fn ends_with_any(name: &str, suffixes: List) -> bool {
+    lexicon().ending_in(suffixes, name).is_some()
 }
 
 #[cfg(test)]

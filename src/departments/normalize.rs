@@ -4,32 +4,7 @@
 use super::kind::{UnitKind, classify, governed_place, is_place_name};
 use super::table::{DepartmentTable, TableEntry};
 use super::text::clean_text;
-use crate::lexicon::lexicon;
-
-/// Beginnings of words that start with 市 and are no city prefix, written
-/// without that 市: 市场监督管理局, 市委宣传部, 市政公用局, 市中区.
-const WORDS_AFTER_SHI: [&str; 16] = [
-    "场",
-    "委",
-    "容",
-    "直",
-    "级",
-    "属",
-    "中区",
-    "北区",
-    "南区",
-    "民服务",
-    "民中心",
-    "政公用",
-    "政工程",
-    "政设施",
-    "政园林",
-    "政管理",
-];
-
-/// Beginnings of words that start with 省, 区 or 县 and are no level
-/// prefix: 省委改革办, 区域, 区县.
-const WORDS_AFTER_LEVEL: [&str; 8] = ["委", "直", "级", "属", "域", "县", "区", "内"];
+use crate::lexicon::{List, lexicon};
 
 /// The level words a unit's name starts with when it belongs to the
 /// issuing government itself: 市人社局, 省财政厅, 区发改委, 县住建局.
@@ -42,46 +17,11 @@ const PROVINCIAL_ENDING: char = '厅';
 /// What a city's department of the same work ends with.
 const CITY_ENDING: &str = "局";
 
-/// National bodies written before the city's name of their local branch:
-/// 国网哈尔滨供电公司, 国家税务总局济源市税务局, 中共济源市委宣传部.
-const BRANCH_PREFIXES: [&str; 4] = ["国家税务总局", "国家电网", "国网", "中共"];
-
-/// Endings of a place's full name that its short name goes without.
-const CITY_SUFFIXES: [&str; 10] = [
-    "自治州",
-    "自治区",
-    "地区",
-    "市",
-    "盟",
-    "州",
-    "省",
-    "区",
-    "县",
-    "旗",
-];
-
 /// What the province part of a city's name ends with (湖北省咸宁市).
 const PROVINCE_ENDING: char = '省';
 
 /// The canonical name of the city government itself (市政府, 济源市).
 const CITY_GOVERNMENT: &str = "人民政府";
-
-/// Endings of development zones, which have no 人民政府 of their own.
-const ZONE_SUFFIXES: [&str; 13] = [
-    "开发区",
-    "高新区",
-    "新区",
-    "示范区",
-    "园区",
-    "片区",
-    "度假区",
-    "试验区",
-    "景区",
-    "城区",
-    "功能区",
-    "保税区",
-    "合作区",
-];
 
 /// The name of the city a document belongs to, in full (济源市) and short (济源).
 struct CityNames<'a> {
@@ -101,9 +41,10 @@ impl<'a> CityNames<'a> {
         if full.is_empty() {
             return None;
         }
-        let short = CITY_SUFFIXES
+        let short = lexicon()
+            .list(List::PlaceSuffix)
             .iter()
-            .find_map(|suffix| full.strip_suffix(suffix))
+            .find_map(|suffix| full.strip_suffix(suffix.as_str()))
             .filter(|short| short.chars().count() >= 2)
             .unwrap_or(full);
         Some(Self { full, short })
@@ -191,9 +132,10 @@ fn strip_prefix_once<'a>(name: &'a str, city: Option<&CityNames>) -> Option<&'a 
 
 /// 国网哈尔滨供电公司 → 供电公司: the local branch of a national body.
 fn strip_branch_prefix<'a>(name: &'a str, city: Option<&CityNames>) -> Option<&'a str> {
-    let rest = BRANCH_PREFIXES
+    let rest = lexicon()
+        .list(List::BranchPrefix)
         .iter()
-        .find_map(|prefix| name.strip_prefix(prefix))?;
+        .find_map(|prefix| name.strip_prefix(prefix.as_str()))?;
     city.and_then(|city| strip_city_name(rest, city))
         .or_else(|| strip_level(rest))
 }
@@ -212,20 +154,20 @@ fn strip_city_name<'a>(name: &'a str, city: &CityNames) -> Option<&'a str> {
 }
 
 /// 市人社局 → 人社局, 省财政厅 → 财政厅, 区发改委 → 发改委; `None` for
-/// 市场监督管理局, 省委改革办 and the other words in [`WORDS_AFTER_SHI`] and
-/// [`WORDS_AFTER_LEVEL`].
+/// 市场监督管理局, 省委改革办 and the other words of the lexicon's
+/// word-after-shi and word-after-level lists.
 fn strip_level(name: &str) -> Option<&str> {
     let level = name.chars().next().filter(|c| LEVEL_PREFIXES.contains(c))?;
     let rest = &name[level.len_utf8()..];
     let prefix = level.encode_utf8(&mut [0; 4]).to_owned();
-    let level_word = level != '市' && WORDS_AFTER_LEVEL.iter().any(|word| rest.starts_with(word));
+    let level_word = level != '市' && lexicon().opening_in(List::WordAfterLevel, rest).is_some();
     (is_word_start(rest, &prefix) && !level_word).then_some(rest)
 }
 
 /// True when `rest`, following `prefix`, can start a unit's name.
 fn is_word_start(rest: &str, prefix: &str) -> bool {
     let splits_a_word =
-        prefix.ends_with('市') && WORDS_AFTER_SHI.iter().any(|word| rest.starts_with(word));
+        prefix.ends_with('市') && lexicon().opening_in(List::WordAfterShi, rest).is_some();
     let starts_with_a_word = rest.chars().next().is_some_and(char::is_alphanumeric);
     starts_with_a_word && !splits_a_word
 }
@@ -238,7 +180,7 @@ pub fn complete_government_name(name: &str) -> String {
         .filter(|place| place.ends_with(lexicon().place_ends()) || place.ends_with(')'));
     match short_form {
         Some(place) => format!("{place}{CITY_GOVERNMENT}"),
-        None if is_place_name(name) && !ZONE_SUFFIXES.iter().any(|zone| name.ends_with(zone)) => {
+        None if is_place_name(name) && lexicon().ending_in(List::ZoneSuffix, name).is_none() => {
             format!("{name}{CITY_GOVERNMENT}")
         }
         None => name.to_owned(),
