@@ -132,6 +132,8 @@ pub enum List {
     MainLabel,
     /// Bodies named without their place after 和 / 及: 人民政府, 管委会.
     BareBody,
+    /// Words before a colon that introduce a list of tasks: 具体为.
+    ListLeadIn,
     /// Beginnings of words that start with 市 and are no city prefix, written without that 市.
     WordAfterShi,
     /// Beginnings of words that start with 省, 区 or 县 and are no level prefix.
@@ -160,7 +162,7 @@ pub enum List {
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 45] = [
+    pub const ALL: [List; 46] = [
         List::PlanEnding,
         List::WeakPlanEnding,
         List::NoticeEnding,
@@ -194,6 +196,7 @@ impl List {
         List::LabelQualifier,
         List::MainLabel,
         List::BareBody,
+        List::ListLeadIn,
         List::WordAfterShi,
         List::WordAfterLevel,
         List::BranchPrefix,
@@ -244,6 +247,7 @@ impl List {
             List::LabelQualifier => "label-qualifier",
             List::MainLabel => "main-label",
             List::BareBody => "bare-body",
+            List::ListLeadIn => "list-lead-in",
             List::WordAfterShi => "word-after-shi",
             List::WordAfterLevel => "word-after-level",
             List::BranchPrefix => "branch-prefix",

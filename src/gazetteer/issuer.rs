@@ -348,7 +348,7 @@ impl Gazetteer {
                     }
                 }
             }
-            for found in self.county_shorts.find_iter(text) {
+            for found in self.county_shorts.find_everywhere(text) {
                 if super::is_local_name_at(text, found.end) {
                     continue;
                 }

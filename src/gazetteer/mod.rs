@@ -223,6 +223,17 @@ impl<T> Matcher<T> {
             .map(|found| self.found(found))
     }
 
+    /// The longest word starting at each character of `text`, overlapping
+    /// words included (更新龙湾 holds 新龙 and 龙湾): each search is anchored
+    /// and ends within the longest word, so the pass stays linear.
+    fn find_everywhere<'m>(&'m self, text: &'m str) -> impl Iterator<Item = Found<'m, T>> + 'm {
+        text.char_indices().filter_map(move |(at, _)| {
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            let found = self.automaton.try_find(input).ok().flatten()?;
+            (!starts_market_word(text, found.end())).then(|| self.found(found))
+        })
+    }
+
     /// The longest word `text` starts with.
     fn find_at_start<'m>(&'m self, text: &str) -> Option<Found<'m, T>> {
         let input = Input::new(text).anchored(Anchored::Yes);

@@ -41,16 +41,24 @@ impl<'t> Annotation<'t> {
         self.units.is_empty() && self.leaders.is_empty()
     }
 
-    /// Adds names in `role`, or as leaders when they name a person or post;
-    /// a name the list marks as lead (★, (牵头)) is a lead.
+    /// Adds names in `role`, or as leaders when they name a person or post
+    /// (a bare post right after a person is that person's second post); a
+    /// name the list marks as lead (★, (牵头)) is a lead.
     fn push_names(&mut self, role: Role, names: Vec<Name<'t>>) {
+        let mut after_person = false;
         for name in names {
             if let [only] = name.parts.as_slice()
                 && let Some(leader) = leader_in(only)
             {
-                self.leaders.push(leader);
+                let bare_post = lexicon().is_post(leader);
+                // 李丹常委、常务副区长: a post after a person is that person's.
+                if !(bare_post && after_person) {
+                    self.leaders.push(leader);
+                }
+                after_person |= !bare_post;
                 continue;
             }
+            after_person = false;
             let role = if name.marked_lead { Role::Lead } else { role };
             self.units.push((role, name));
         }
@@ -680,6 +688,10 @@ fn matching_open(text: &str, close: usize) -> Option<usize> {
 /// closes each with its own bracket lie between them.
 pub fn annotated_brackets(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
     let mut found = Vec::new();
+    // Brackets of bare units right after a task's words, not after a
+    // sentence: a list of tasks when there are two or more of them
+    // (`…服务(区民政局),改造提升农村厕所(区综合执法局),…`), else a name's part.
+    let mut mid_sentence = Vec::new();
     let mut at = 0;
     while let Some(offset) = text[at..].find(opens) {
         let open = at + offset;
@@ -694,9 +706,15 @@ pub fn annotated_brackets(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
                 Some(parse_labelled(inner))
             }
             _ => parse_clauses(inner).or_else(|| {
-                after_sentence(&text[..open])
-                    .then(|| bare_names(inner))
-                    .flatten()
+                let before = &text[..open];
+                let bare = bare_names(inner)?;
+                if !after_sentence(before) {
+                    if lexicon().ends_like_unit(before.trim_end()) {
+                        return None;
+                    }
+                    mid_sentence.push(found.len());
+                }
+                Some(bare)
             }),
         };
         match annotation {
@@ -706,6 +724,11 @@ pub fn annotated_brackets(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
             _ => {}
         }
         at = close + close_len;
+    }
+    if mid_sentence.len() < 2 {
+        for index in mid_sentence.into_iter().rev() {
+            found.remove(index);
+        }
     }
     found
 }

@@ -95,6 +95,7 @@ fn starts_body(line: &Line, mode: TaskMode) -> bool {
                 || line.inline.as_ref().is_some_and(|found| found.start > 0)
                 || (mode == TaskMode::Paragraphs && structure::is_task_paragraph(line.text))
                 || !annotation::assigning_sentences(line.text).is_empty()
+                || annotation::annotated_brackets(line.text).len() >= 2
         }
         Kind::Blank | Kind::Noise | Kind::Footer => false,
     }

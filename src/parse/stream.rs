@@ -443,7 +443,39 @@ fn header_cells<'a>(tokens: &[Token<'a>], layout: Layout) -> Option<(Vec<Cell<'a
             break;
         }
     }
+    let unknown = unknown_header_cells(&tokens[index..]);
+    cells.extend(
+        tokens[index..index + unknown]
+            .iter()
+            .map(|token| token.lines.clone()),
+    );
+    index += unknown;
     (cells.len() >= MIN_COLUMNS).then_some((cells, index))
+}
+
+/// The most header cells of no known kind a header may end with.
+const MAX_UNKNOWN_HEADER_CELLS: usize = 3;
+
+/// How many short cells of no known kind end a header, when the first row's
+/// number follows them (`区本级` / `任务数`, then `1`): columns the table has
+/// but the lexicon does not know.
+fn unknown_header_cells(tokens: &[Token]) -> usize {
+    let count = tokens
+        .iter()
+        .take(MAX_UNKNOWN_HEADER_CELLS + 1)
+        .take_while(|token| {
+            let text = token.text();
+            !token.is_empty() && !is_number_cell(text.trim()) && char_count(&text) <= REMARK_CHARS
+        })
+        .count();
+    let first_row = tokens
+        .get(count)
+        .is_some_and(|token| token.text().trim().trim_end_matches(['.', '、']) == "1");
+    if count <= MAX_UNKNOWN_HEADER_CELLS && first_row {
+        count
+    } else {
+        0
+    }
 }
 
 /// True for a line a numbered table does not go on after: an attachment's

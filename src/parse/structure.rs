@@ -893,9 +893,11 @@ impl<'a> Walker<'a> {
         }
         let mut cursor = 0;
         for (open_at, end, annotation) in brackets {
-            let segment = text[cursor..open_at]
-                .trim_start_matches(is_segment_trim)
-                .trim_end();
+            let segment = after_lead_in(
+                text[cursor..open_at]
+                    .trim_start_matches(is_segment_trim)
+                    .trim_end(),
+            );
             let assignment = annotation.to_assignment(&written);
             if segment.is_empty() {
                 if cursor == 0 && !self.pending.is_empty() {
@@ -1277,6 +1279,21 @@ fn begins_a_longer_name(view: &str, unit: &str) -> bool {
                 .chars()
                 .next()
                 .is_some_and(crate::cjk::is_han)
+        })
+}
+
+/// A task's text without the words that introduce a list of tasks before
+/// it (`7项未完成的项目具体为:为残疾人…` → `为残疾人…`).
+fn after_lead_in(segment: &str) -> &str {
+    segment
+        .match_indices(':')
+        .find(|(at, _)| {
+            lexicon()
+                .ending_in(List::ListLeadIn, &segment[..*at])
+                .is_some()
+        })
+        .map_or(segment, |(at, colon)| {
+            segment[at + colon.len()..].trim_start()
         })
 }
 

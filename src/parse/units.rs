@@ -42,7 +42,7 @@ pub fn split_names(list: &str) -> Vec<Name<'_>> {
     let mut marked = FxHashSet::default();
     let raw: Vec<&str> = top_level_items(list)
         .into_iter()
-        .map(|item| item.trim_matches(|c| is_unit_trim(c) && !is_lead_sign(c)))
+        .map(|item| item.trim_matches(|c| is_unit_trim(c) && !is_lead_sign(c) && !is_lead_mark(c)))
         .collect();
     for item in join_single_characters(list, raw) {
         for part in split_conjunctions(item) {
@@ -217,6 +217,14 @@ fn is_lead_sign(c: char) -> bool {
         .list(List::LeadSign)
         .iter()
         .any(|sign| sign.chars().eq(std::iter::once(c)))
+}
+
+/// True for a one-character mark after a name that marks it as the lead (*).
+fn is_lead_mark(c: char) -> bool {
+    lexicon()
+        .list(List::LeadMark)
+        .iter()
+        .any(|mark| mark.chars().eq(std::iter::once(c)))
 }
 
 /// Trims punctuation and "etc." words from one item; `None` when no name is
