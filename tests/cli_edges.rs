@@ -34,6 +34,14 @@ fn a_mistyped_subcommand_is_a_usage_error_with_a_suggestion() {
             .stderr(predicate::str::contains(format!("did you mean {meant}?")))
             .stderr(predicate::str::contains("Usage:"));
     }
+    // A command after the options of the dashboard.
+    zeren()
+        .args(["--lang", "zh", "stats"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the command comes first, then its options: zeren stats [OPTIONS]",
+        ));
     // A folder of that name is read, as ever.
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("exprot")).unwrap();

@@ -125,10 +125,17 @@ pub fn mistyped_command(cli: &Cli) -> Option<clap::Error> {
     if typed.chars().count() < 3 || distance > 2 {
         return None;
     }
+    let tip = if distance == 0 {
+        format!("the command comes first, then its options: zeren {command} [OPTIONS]")
+    } else {
+        format!("did you mean {command}?")
+    };
     let mut app = <Cli as clap::CommandFactory>::command();
     Some(app.error(
         clap::error::ErrorKind::InvalidSubcommand,
-        format!("unrecognized subcommand '{typed}' (no such file or folder either)\n\n  tip: did you mean {command}?"),
+        format!(
+            "unrecognized subcommand '{typed}' (no such file or folder either)\n\n  tip: {tip}"
+        ),
     ))
 }
 

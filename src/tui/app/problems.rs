@@ -46,7 +46,8 @@ impl ProblemFilter {
 pub(super) struct ProblemRows {
     /// Indexes into the app's problems.
     rows: Vec<usize>,
-    /// The view generation, filter and number of problems the rows are for.
+    /// The generation of the view, the filter and the number of problems
+    /// the rows are for.
     key: Option<(u64, ProblemFilter, usize)>,
 }
 
@@ -92,11 +93,11 @@ impl App {
             return;
         }
         let key = Some((
-            self.generation,
+            self.view.generation,
             self.problem_filter,
             self.problems.as_ref().map_or(0, Vec::len),
         ));
-        if self.problem_rows.key == key && self.view.generation == self.generation {
+        if self.problem_rows.key == key {
             return;
         }
         self.problem_rows = ProblemRows {
