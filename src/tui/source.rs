@@ -1,5 +1,6 @@
 //! A task's source opened at its line in the user's editor (`$VISUAL`, else
-//! `$EDITOR`, else `vi`), and text put on the terminal's clipboard.
+//! `$EDITOR`, else `vi`), and text put on the terminal's clipboard (OSC 52,
+//! crossterm's `CopyToClipboard`).
 //!
 //! A plain-text document opens as it is. A document of another format
 //! (Word, PDF, a web page, a sheet) opens as the text zeren read from it,
@@ -11,7 +12,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use base64::Engine;
+use ratatui::crossterm::clipboard::CopyToClipboard;
+use ratatui::crossterm::execute;
 
 use crate::input::{FileKind, decode_bytes};
 use crate::samples::samples;
@@ -93,16 +95,9 @@ pub fn run_editor(path: &Path, line: u32) -> Result<(), String> {
     }
 }
 
-/// The OSC 52 sequence that puts `text` on the terminal's clipboard.
-pub fn osc52(text: &str) -> String {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    format!("\x1b]52;c;{encoded}\x07")
-}
-
-/// Writes the OSC 52 sequence for `text` to `out`.
-pub fn copy_to_clipboard(out: &mut dyn Write, text: &str) -> std::io::Result<()> {
-    out.write_all(osc52(text).as_bytes())?;
-    out.flush()
+/// Puts `text` on the terminal's clipboard through `out` (the terminal).
+pub fn copy_to_clipboard(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    execute!(out, CopyToClipboard::to_clipboard_from(text))
 }
 
 #[cfg(test)]
@@ -110,8 +105,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn osc52_carries_the_text_in_base64() {
-        assert_eq!(osc52("牵头"), "\x1b]52;c;54m15aS0\x07");
+    fn the_clipboard_sequence_carries_the_text_in_base64() {
+        let mut out = Vec::new();
+        copy_to_clipboard(&mut out, "牵头").expect("written");
+        assert_eq!(out, b"\x1b]52;c;54m15aS0\x1b\\");
     }
 
     #[test]
