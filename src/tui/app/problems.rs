@@ -7,7 +7,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, Command, DEFAULT_PAGE, ListCursor, Mode, Pane};
 use crate::check::{Level, Problem};
-use crate::store::TaskId;
 use crate::tui::action::{Action, Context};
 use crate::tui::view::TaskSet;
 
@@ -46,6 +45,8 @@ impl ProblemFilter {
 pub(super) struct ProblemRows {
     /// Indexes into the app's problems.
     rows: Vec<usize>,
+    /// Problems of each severity (error, warning, info) in the scope.
+    counts: [usize; 3],
     /// The generation of the view, the filter and the number of problems
     /// the rows are for.
     key: Option<(u64, ProblemFilter, usize)>,
@@ -68,22 +69,7 @@ impl App {
     /// How many problems there are of each severity (error, warning, info)
     /// among those the scope keeps.
     pub fn problem_counts(&self) -> [usize; 3] {
-        let mut counts = [0; 3];
-        let Some(problems) = &self.problems else {
-            return counts;
-        };
-        let filter = ProblemFilter {
-            level: None,
-            ..self.problem_filter
-        };
-        for index in self.rows_for(filter) {
-            counts[match problems[index].level {
-                Level::Error => 0,
-                Level::Warning => 1,
-                Level::Info => 2,
-            }] += 1;
-        }
-        counts
+        self.problem_rows.counts
     }
 
     /// Recomputes the listed problems when the Problems view is open and
@@ -100,45 +86,46 @@ impl App {
         if self.problem_rows.key == key {
             return;
         }
-        self.problem_rows = ProblemRows {
-            rows: self.rows_for(self.problem_filter),
-            key,
-        };
+        let in_scope = self.in_scope(self.problem_filter.scope);
+        let problems = self.problems.as_deref().unwrap_or_default();
+        let mut counts = [0; 3];
+        for &index in &in_scope {
+            counts[match problems[index].level {
+                Level::Error => 0,
+                Level::Warning => 1,
+                Level::Info => 2,
+            }] += 1;
+        }
+        let level = self.problem_filter.level;
+        let rows = in_scope
+            .into_iter()
+            .filter(|&index| level.is_none_or(|level| problems[index].level == level))
+            .collect();
+        self.problem_rows = ProblemRows { rows, counts, key };
         if let Mode::Problems { cursor, .. } = &mut self.mode {
             cursor.clamp(self.problem_rows.rows.len());
         }
     }
 
-    /// The problems `filter` keeps, in order.
-    fn rows_for(&self, filter: ProblemFilter) -> Vec<usize> {
+    /// The problems `scope` keeps, in order: under the filters, those of
+    /// the tasks listed (and of the documents they are in).
+    fn in_scope(&self, scope: ProblemScope) -> Vec<usize> {
         let Some(problems) = &self.problems else {
             return Vec::new();
         };
-        let unfiltered = filter.scope == ProblemScope::All || self.filters.active().is_empty();
-        let shown =
-            (!unfiltered).then(|| TaskSet::new(self.store.tasks().len(), &self.sorted_view()));
+        if scope == ProblemScope::All || self.filters.active().is_empty() {
+            return (0..problems.len()).collect();
+        }
+        let shown = TaskSet::new(self.store.tasks().len(), &self.view.tasks);
         problems
             .iter()
             .enumerate()
-            .filter(|(_, problem)| filter.level.is_none_or(|level| problem.level == level))
-            .filter(|(_, problem)| {
-                let Some(shown) = &shown else {
-                    return true;
-                };
-                match problem.task {
-                    Some(task) => shown.contains(task),
-                    None => shown.count(&self.store.document(problem.document).tasks) > 0,
-                }
+            .filter(|(_, problem)| match problem.task {
+                Some(task) => shown.contains(task),
+                None => shown.count(&self.store.document(problem.document).tasks) > 0,
             })
             .map(|(index, _)| index)
             .collect()
-    }
-
-    /// The listed tasks in id order.
-    fn sorted_view(&self) -> Vec<TaskId> {
-        let mut tasks = self.view.tasks.clone();
-        tasks.sort_unstable();
-        tasks
     }
 
     /// Opens the Problems view.
