@@ -1,6 +1,6 @@
 //! Reviewing in the dashboard: marks and notes shown at once and saved in
 //! the background, mark-and-advance, undo, the orphaned marks, the review
-//! filter, the Problems view, and exporting the current view.
+//! filter, and exporting the current view.
 
 use std::path::Path;
 use std::sync::Arc;

@@ -127,6 +127,10 @@ pub fn render_list<'a>(
             break;
         }
         let drawn = rows.remove(&index).unwrap_or_else(|| row(index, cells));
+        if index != offset && lines.len() + drawn.above.len() >= height {
+            // No mark line without its row under it.
+            break;
+        }
         for line in drawn.above {
             lines.push(line);
             shown.items.push(None);
