@@ -426,7 +426,12 @@ fn render_frame(c: &mut Criterion) {
         group.bench_function(id, |b| {
             let mut app = app_with(large_store(), filters.clone());
             let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
-            b.iter(|| terminal.draw(|frame| ui::draw(frame, &mut app)).map(|_| ()));
+            b.iter(|| {
+                let mut drawn = ui::Drawn::default();
+                let outcome = terminal.draw(|frame| drawn = ui::draw(frame, &app));
+                app.measured(drawn);
+                outcome.map(|_| ())
+            });
         });
     }
     group.finish();

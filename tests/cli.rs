@@ -290,15 +290,24 @@ fn a_users_department_table_extends_the_built_in_one() {
         "{export}"
     );
 
-    std::fs::write(&table, "联络工作办公室\n").expect("write");
-    zeren()
+    // A bad line is left out, naming its line; the good lines still apply.
+    std::fs::write(
+        &table,
+        "联络工作办公室\n联络工作办公室\tdepartment\t联络办\n",
+    )
+    .expect("write");
+    let output = zeren()
         .env("XDG_CONFIG_HOME", config.path())
-        .arg("stats")
+        .args(["export", "--dept", "联络工作办公室", "--role", "lead"])
         .arg(docs.path())
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("departments.tsv:1:"))
-        .stderr(predicate::str::contains(
-            "using the built-in department table",
-        ));
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("departments.tsv: line 1: expected `canonical<TAB>kind<TAB>aliases`, found 1 column(s); the line is left out"),
+        "{stderr}"
+    );
+    let export: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(task_ids(&export).len(), 1, "line 2 applies");
 }

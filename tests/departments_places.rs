@@ -328,7 +328,12 @@ fn the_excel_export_has_a_sheet_of_departments_by_places() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("compare.xlsx");
     let path_text = path.to_string_lossy().into_owned();
-    run(&["export", "--format", "xlsx", "--output", &path_text], &[]);
+    run(
+        &[
+            "export", "--format", "xlsx", "--lang", "zh", "--output", &path_text,
+        ],
+        &[],
+    );
     let mut workbook: Xlsx<_> = open_workbook(&path).expect("an xlsx file");
     assert_eq!(workbook.sheet_names(), ["任务", "部门×地区"]);
     let sheet = workbook.worksheet_range("部门×地区").expect("the sheet");

@@ -83,7 +83,7 @@ fn check_stays_small_on_unit_names_of_thousands_of_characters() {
         ),
         "the check still finds typos among short names"
     );
-    assert!(stdout.contains("7 problems: 0 errors, 1 warnings, 6 info"));
+    assert!(stdout.contains("7 problems: 0 errors, 1 warning, 6 info"));
 }
 
 /// Tasks naming the same `units` distinct lead units.
@@ -247,7 +247,7 @@ fn fifos_and_devices_in_a_folder_or_named_are_never_read() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.starts_with("1 tasks\n"), "{stdout}");
+    assert!(stdout.starts_with("1 task\n"), "{stdout}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(
         stderr,

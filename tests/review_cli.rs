@@ -29,7 +29,7 @@ fn mark(paths: &[PathBuf], explicit: Option<&Path>, marks: &[(&str, Status, Opti
         let request = review.toggle(&store, task, status).unwrap();
         save_now(&mut books, &request).unwrap();
         if let Some(note) = note {
-            let request = review.set_note(&store, task, note).unwrap().unwrap();
+            let request = review.set_note(&store, task, note, false).unwrap().unwrap();
             save_now(&mut books, &request).unwrap();
         }
     }

@@ -68,7 +68,11 @@ impl Session {
     }
 
     fn note(&mut self, task: TaskId, note: &str) {
-        if let Some(request) = self.review.set_note(&self.store, task, note).unwrap() {
+        if let Some(request) = self
+            .review
+            .set_note(&self.store, task, note, false)
+            .unwrap()
+        {
             save_now(&mut self.books, &request).unwrap();
         }
     }
@@ -212,6 +216,41 @@ fn identical_tasks_get_distinct_marks() {
 }
 
 #[test]
+fn a_note_changes_no_status_unless_asked_and_survives_a_reload() {
+    let dir = folder_with_samples();
+    let mut session = Session::folder(dir.path());
+    session.note(3, "看一下");
+    assert_eq!(session.review.status(3), Some(Status::Unreviewed));
+    let reopened = Session::folder(dir.path());
+    assert_eq!(reopened.review.status(3), Some(Status::Unreviewed));
+    assert_eq!(
+        reopened
+            .review
+            .mark(3)
+            .and_then(|mark| mark.note.as_deref()),
+        Some("看一下")
+    );
+    let on_disk = json(&dir.path().join(".zeren-review.json"));
+    assert_eq!(on_disk["version"], 3, "a note-only mark needs version 3");
+    // A note-only mark whose note is cleared is no mark.
+    session.note(3, "");
+    assert_eq!(session.review.mark(3), None);
+    let on_disk = json(&dir.path().join(".zeren-review.json"));
+    assert_eq!(
+        on_disk["version"], 2,
+        "readable by the previous zeren again"
+    );
+    // Asked to, a note flags its task.
+    let request = session
+        .review
+        .set_note(&session.store, 4, "牵头单位有误", true)
+        .unwrap()
+        .unwrap();
+    save_now(&mut session.books, &request).unwrap();
+    assert_eq!(session.review.status(4), Some(Status::Flagged));
+}
+
+#[test]
 fn toggles_notes_and_unmarking_follow_the_rules() {
     let dir = folder_with_samples();
     let mut session = Session::folder(dir.path());
@@ -220,15 +259,29 @@ fn toggles_notes_and_unmarking_follow_the_rules() {
     assert_eq!(session.toggle(0, Status::Reviewed), None);
     assert!(session.review.marked_tasks().is_empty());
 
+    // A note leaves the status as it is: unreviewed here.
     session.note(1, "  再核实  ");
     let mark = session.review.mark(1).unwrap();
-    assert_eq!(mark.status, Status::Flagged);
+    assert_eq!(mark.status, Status::Unreviewed);
     assert_eq!(mark.note.as_deref(), Some("再核实"));
+    assert_eq!(
+        session.review.counts(),
+        (0, 0),
+        "neither reviewed nor flagged"
+    );
     session.toggle(1, Status::Reviewed);
     assert_eq!(
         session.review.mark(1).unwrap().note.as_deref(),
         Some("再核实")
     );
+    // Unmarking keeps the note: the task is unreviewed with it.
+    session.toggle(1, Status::Reviewed);
+    assert_eq!(session.review.status(1), Some(Status::Unreviewed));
+    assert_eq!(
+        session.review.mark(1).unwrap().note.as_deref(),
+        Some("再核实")
+    );
+    session.toggle(1, Status::Reviewed);
     session.note(1, " ");
     assert_eq!(session.review.mark(1).unwrap().note, None);
     assert_eq!(session.review.status(1), Some(Status::Reviewed));
@@ -355,15 +408,15 @@ fn a_file_zeren_did_not_write_is_never_touched() {
 fn a_file_of_a_newer_version_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(".zeren-review.json");
-    fs::write(&path, r#"{"version": 3, "documents": {}}"#).unwrap();
+    fs::write(&path, r#"{"version": 4, "documents": {}}"#).unwrap();
     let (_, warning) = Book::open(path.clone());
     assert!(
-        matches!(&warning, Some(OpenWarning::Refused { reason, .. }) if reason.contains("version 3")),
+        matches!(&warning, Some(OpenWarning::Refused { reason, .. }) if reason.contains("version 4")),
         "{warning:?}"
     );
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
-        r#"{"version": 3, "documents": {}}"#
+        r#"{"version": 4, "documents": {}}"#
     );
 }
 

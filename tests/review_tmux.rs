@@ -204,7 +204,8 @@ fn marks_whose_task_is_gone_are_listed_and_kept() {
     tmux.wait_for("a", "the dashboard", ready);
     tmux.keys("a", &["n"]);
     tmux.literal("a", "再核实");
-    tmux.keys("a", &["Enter"]);
+    // C-f saves the note and flags the task (Enter would leave it unreviewed).
+    tmux.keys("a", &["C-f"]);
     tmux.wait_for("a", "the flag", |s| s.contains("0/143 reviewed, 1 flagged"));
     quit(&tmux, "a");
     let path = home.path().join("plans").join(PLAN);
@@ -218,10 +219,10 @@ fn marks_whose_task_is_gone_are_listed_and_kept() {
 
     tmux.start("b", &format!("{} plans", zeren()), home.path());
     let shown = tmux.wait_for("b", "the orphan count", |s| {
-        s.contains("1 orphaned marks [o]")
+        s.contains("1 orphaned mark [O]")
     });
     assert!(shown.contains("0/143 reviewed, 0 flagged"), "{shown}");
-    tmux.keys("b", &["o"]);
+    tmux.keys("b", &["O"]);
     let listed = tmux.wait_for("b", "the orphans view", |s| s.contains("Orphaned marks 1"));
     assert!(
         listed.contains("再核实") && listed.contains(PLAN),
@@ -231,7 +232,7 @@ fn marks_whose_task_is_gone_are_listed_and_kept() {
     tmux.wait_for("b", "the list emptied", |s| s.contains("Orphaned marks 0"));
     tmux.keys("b", &["Escape"]);
     let attached = tmux.wait_for("b", "the re-attached mark", |s| {
-        s.contains("0/143 reviewed, 1 flagged") && !s.contains("orphaned marks [o]")
+        s.contains("0/143 reviewed, 1 flagged") && !s.contains("orphaned mark")
     });
     assert!(attached.contains("changed since review"), "{attached}");
     quit(&tmux, "b");

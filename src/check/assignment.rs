@@ -1,8 +1,8 @@
 //! Checks of the units named for each task: none at all, an inferred lead,
 //! several leads.
 
-use super::{Problem, ProblemKind, excerpt};
-use crate::model::{Role, UNIT_SEPARATOR};
+use super::{Detail, Problem, ProblemKind};
+use crate::model::Role;
 use crate::store::{Store, TaskId};
 
 /// The unit problems of every task.
@@ -13,36 +13,31 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
             break;
         };
         if task.has_no_unit() {
-            let message = format!("no unit named for「{}」", excerpt(store.text_of(task)));
-            problems.push(Problem::at_task(store, ProblemKind::NoUnit, id, message));
+            problems.push(Problem::at_task(
+                store,
+                ProblemKind::NoUnit,
+                id,
+                Detail::NoUnit,
+            ));
             continue;
         }
         if task.lead_inferred
             && let Some(first) = task.units_in(Role::Responsible).next()
         {
-            let message = format!(
-                "lead inferred from the first responsible unit: {}",
-                store.unit_name(first.unit)
-            );
             problems.push(Problem::at_task(
                 store,
                 ProblemKind::InferredLead,
                 id,
-                message,
+                Detail::InferredLead { unit: first.unit },
             ));
         }
-        let leads = store.unit_names_in(task, Role::Lead);
+        let leads: Vec<_> = task.units_in(Role::Lead).map(|unit| unit.unit).collect();
         if leads.len() > 1 {
-            let message = format!(
-                "{} lead units (多头牵头): {}",
-                leads.len(),
-                leads.join(UNIT_SEPARATOR)
-            );
             problems.push(Problem::at_task(
                 store,
                 ProblemKind::SeveralLeads,
                 id,
-                message,
+                Detail::SeveralLeads { units: leads },
             ));
         }
     }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::{Problem, ProblemKind, excerpt};
+use super::{Detail, Problem, ProblemKind};
 use crate::store::{Store, TaskId};
 
 /// A problem for every task whose text (whitespace ignored) repeats an
@@ -28,22 +28,11 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
                 slot.insert(id);
             }
             Entry::Occupied(slot) => {
-                let first = store.task(*slot.get());
-                let place = if first.document == task.document {
-                    format!("line {}", first.line)
-                } else {
-                    format!("{}:{}", store.document(first.document).source, first.line)
-                };
-                let message = format!(
-                    "same text as {place} (task {}):「{}」",
-                    slot.get(),
-                    excerpt(store.text_of(task))
-                );
                 problems.push(Problem::at_task(
                     store,
                     ProblemKind::DuplicateText,
                     id,
-                    message,
+                    Detail::DuplicateText { first: *slot.get() },
                 ));
             }
         }

@@ -13,7 +13,8 @@ mod duplicates;
 mod parse_warnings;
 mod typos;
 
-use crate::store::{DocId, Store, TaskId};
+use crate::model::WarningKind;
+use crate::store::{DocId, Store, TaskId, UnitId};
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,12 +104,36 @@ pub struct Problem {
     /// 1-based line, when the problem has one.
     pub line: Option<u32>,
     pub task: Option<TaskId>,
-    pub message: String,
+    /// What the problem is, for a message in either language
+    /// (`crate::tui::i18n::problem_message`).
+    pub detail: Detail,
+}
+
+/// The facts of a problem, from which its message is worded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    /// The task names no unit.
+    NoUnit,
+    /// The lead is taken from this first responsible unit.
+    InferredLead { unit: UnitId },
+    /// These units are all named lead.
+    SeveralLeads { units: Vec<UnitId> },
+    /// The parser's warning, as it wrote it.
+    Parser { kind: WarningKind, message: String },
+    /// The task's text is that of task `first`.
+    DuplicateText { first: TaskId },
+    /// `unit` is used once and is likely a slip for `original`, used `uses`
+    /// times.
+    LikelyTypo {
+        unit: UnitId,
+        original: UnitId,
+        uses: usize,
+    },
 }
 
 impl Problem {
     /// A problem about one task, at the task's line.
-    fn at_task(store: &Store, kind: ProblemKind, task: TaskId, message: String) -> Self {
+    fn at_task(store: &Store, kind: ProblemKind, task: TaskId, detail: Detail) -> Self {
         let document = store.task(task).document;
         Self {
             level: kind.level(),
@@ -117,7 +142,7 @@ impl Problem {
             source: store.document(document).source.clone(),
             line: Some(store.task(task).line),
             task: Some(task),
-            message,
+            detail,
         }
     }
 }
@@ -149,7 +174,7 @@ pub fn count_by_kind(problems: &[Problem]) -> Vec<(ProblemKind, usize)> {
 }
 
 /// The first characters of a task text, for messages.
-fn excerpt(text: &str) -> String {
+pub fn excerpt(text: &str) -> String {
     const EXCERPT_CHARS: usize = 20;
     let mut chars = text.chars();
     let mut out: String = chars.by_ref().take(EXCERPT_CHARS).collect();

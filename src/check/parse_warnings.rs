@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Problem, ProblemKind};
+use super::{Detail, Problem, ProblemKind};
 use crate::model::WarningKind;
 use crate::store::{DocId, Store, TaskId};
 
@@ -35,7 +35,10 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
                 source: document.source.clone(),
                 line: warning.line,
                 task,
-                message: warning.message.clone(),
+                detail: Detail::Parser {
+                    kind: warning.kind,
+                    message: warning.message.clone(),
+                },
             });
         }
     }

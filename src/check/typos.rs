@@ -25,7 +25,7 @@ use std::hash::{Hash, Hasher};
 use pinyin::ToPinyinMulti;
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::{Problem, ProblemKind};
+use super::{Detail, Problem, ProblemKind};
 use crate::store::{Store, TaskId, UnitId};
 
 /// Uses that make a name frequent.
@@ -107,17 +107,15 @@ pub(super) fn check(store: &Store) -> Vec<Problem> {
                     .then_with(|| store.unit_name(b.unit).cmp(store.unit_name(a.unit)))
             });
         if let Some(original) = best {
-            let message = format!(
-                "unit \"{}\" is used once; likely a typo of \"{}\" (used {} times)",
-                store.unit_name(unit),
-                store.unit_name(original.unit),
-                original.count
-            );
             problems.push(Problem::at_task(
                 store,
                 ProblemKind::LikelyTypo,
                 task,
-                message,
+                Detail::LikelyTypo {
+                    unit,
+                    original: original.unit,
+                    uses: original.count,
+                },
             ));
         }
     }

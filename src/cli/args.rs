@@ -17,6 +17,9 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub dashboard: DashboardArgs,
+    /// Language of the labels, messages and table headers (default: from LANG; zh* gives Chinese).
+    #[arg(long, value_enum, global = true, ignore_case = true)]
+    pub lang: Option<Lang>,
 }
 
 /// The subcommands.
@@ -48,7 +51,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "TEXT")]
     pub dept: Vec<String>,
     /// The role --dept applies to [default: any].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub role: Option<RoleFilter>,
     /// Only tasks whose text matches TEXT (fuzzy).
     #[arg(long, value_name = "TEXT")]
@@ -100,6 +103,42 @@ impl FilterArgs {
     }
 }
 
+/// The subcommands, for a mistyped one.
+const COMMANDS: [&str; 3] = ["export", "stats", "check"];
+
+/// A usage error when the first PATH of the dashboard is no file or folder
+/// but a subcommand mistyped (`zeren exprot`): "did you mean export?".
+pub fn mistyped_command(cli: &Cli) -> Option<clap::Error> {
+    if cli.command.is_some() {
+        return None;
+    }
+    let first = cli.dashboard.input.paths.first()?;
+    if first.symlink_metadata().is_ok() {
+        return None;
+    }
+    let typed = first.to_str()?;
+    let closest = COMMANDS
+        .iter()
+        .map(|command| (strsim::damerau_levenshtein(typed, command), *command))
+        .min()?;
+    let (distance, command) = closest;
+    if typed.chars().count() < 3 || distance > 2 {
+        return None;
+    }
+    let tip = if distance == 0 {
+        format!("the command comes first, then its options: zeren {command} [OPTIONS]")
+    } else {
+        format!("did you mean {command}?")
+    };
+    let mut app = <Cli as clap::CommandFactory>::command();
+    Some(app.error(
+        clap::error::ErrorKind::InvalidSubcommand,
+        format!(
+            "unrecognized subcommand '{typed}' (no such file or folder either)\n\n  tip: {tip}"
+        ),
+    ))
+}
+
 /// Arguments of the dashboard (no subcommand).
 #[derive(Debug, Args)]
 pub struct DashboardArgs {
@@ -107,9 +146,6 @@ pub struct DashboardArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Language of the labels (default: from LANG; zh* gives Chinese).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
     /// The review file holding marks and notes (default: .zeren-review.json in each folder given).
     #[arg(long, value_name = "FILE")]
     pub review: Option<PathBuf>,
@@ -126,7 +162,7 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
+    #[arg(long, value_enum, default_value_t = Format::Json, ignore_case = true)]
     pub format: Format,
     /// Write to FILE instead of stdout (written whole, or not at all); xlsx needs it.
     #[arg(long, short, value_name = "FILE", required_if_eq("format", "xlsx"))]

@@ -68,14 +68,19 @@ fn tasks(count: usize) -> String {
     }
 }
 
-/// The places whose name holds `text`, each with the places under it
-/// (`--city 鞍山` is 鞍山市 with 立山区 and 海城市).
+/// The places whose name holds `text`, or that `text` names by a short
+/// name or a nickname the gazetteer knows (鹤城 is 齐齐哈尔市), each with the
+/// places under it (`--city 鞍山` is 鞍山市 with 立山区 and 海城市).
 pub fn choose_places(store: &Store, text: &str) -> Vec<PlaceId> {
     let places = store.places();
+    let named = crate::gazetteer::builtin().place_named(text.trim());
     places
         .preorder()
         .iter()
         .copied()
-        .filter(|&place| places.get(place).name.contains(text))
+        .filter(|&place| {
+            let name = places.get(place).name.as_str();
+            name.contains(text) || Some(name) == named
+        })
         .collect()
 }

@@ -12,7 +12,7 @@ use crate::review::{Book, OpenWarning, Places, Review, reviewer_name};
 /// The review of the loaded documents and the files it is saved to, and the
 /// message for the status line.
 type OpenedReview = (Option<(Review, Vec<Book>)>, Option<String>);
-use crate::store::{RoleFilter, Store};
+use crate::store::{RoleFilter, Store, StoreWarning};
 use crate::tui::filters::{DeptChoice, Filters, PlaceChoice};
 use crate::tui::i18n::Lang;
 use crate::tui::keymap::Keymap;
@@ -31,23 +31,17 @@ const PATIENCE: Duration = Duration::from_millis(300);
 /// Loads the documents and opens the dashboard over them; a load that takes
 /// longer than a moment shows a gauge in the dashboard meanwhile. Fails when
 /// no document could be loaded, or when `--review FILE` is not a review file.
-pub fn run(args: &DashboardArgs) -> anyhow::Result<ExitCode> {
-    let lang = args
-        .lang
-        .unwrap_or_else(|| Lang::from_env_value(std::env::var("LANG").ok().as_deref()));
+pub fn run(args: &DashboardArgs, lang: Lang) -> anyhow::Result<ExitCode> {
     let theme = Theme::new(Theme::no_color_requested(
         std::env::var("NO_COLOR").ok().as_deref(),
     ));
-    let keymap = match user_keymap_path().filter(|path| path.exists()) {
-        Some(path) => Keymap::with_user_file(&path).unwrap_or_else(|error| {
-            super::output::warn(format_args!("{error}; using the default keys"));
-            crate::logfile::note(&format!("{error}; using the default keys"));
-            Keymap::builtin()
-        }),
-        None => Keymap::builtin(),
-    };
+    let (keymap, mut config_warnings) = keymap();
     let paths = args.input.paths.clone();
-    let table = super::department_table();
+    let (table, table_warnings) = super::department_table();
+    config_warnings.extend(table_warnings);
+    for warning in &config_warnings {
+        crate::logfile::note(&format!("{}: {}", warning.source, warning.message));
+    }
     let loading = Loading::start(move |report| load_with_progress(&paths, &table, report))?;
     let (store, screen) = match loading.wait(PATIENCE)? {
         Ok(store) => (store, None),
@@ -65,7 +59,7 @@ pub fn run(args: &DashboardArgs) -> anyhow::Result<ExitCode> {
         screen => {
             // On the normal screen, where the warnings can be read.
             drop(screen);
-            super::report_and_require_documents(&store)?;
+            super::report_and_require_documents(&store, &args.input.paths)?;
             Screen::start()?
         }
     };
@@ -88,10 +82,43 @@ pub fn run(args: &DashboardArgs) -> anyhow::Result<ExitCode> {
             review,
             paths: args.input.paths.clone(),
             message,
+            config_warnings,
         },
     )?;
     report_unsaved(&ended.unsaved);
     Ok(exit_code(ended.signal))
+}
+
+/// The keymap: the built-in one with the user's file laid over it, and the
+/// lines of that file that could not be used (shown by `w`).
+fn keymap() -> (Keymap, Vec<StoreWarning>) {
+    let Some(path) = user_keymap_path().filter(|path| path.exists()) else {
+        return (Keymap::builtin(), Vec::new());
+    };
+    let source = path.display().to_string();
+    let warning = |message: String| StoreWarning {
+        source: source.clone(),
+        document: None,
+        message,
+    };
+    match Keymap::with_user_file(&path) {
+        Ok((keymap, bad)) => {
+            let warnings = bad
+                .into_iter()
+                .map(|bad| {
+                    warning(format!(
+                        "line {}: {}; the line is left out",
+                        bad.line, bad.problem
+                    ))
+                })
+                .collect();
+            (keymap, warnings)
+        }
+        Err(error) => (
+            Keymap::builtin(),
+            vec![warning(format!("{error}; using the default keys"))],
+        ),
+    }
 }
 
 /// 0, or 128 + the signal that ended the dashboard.

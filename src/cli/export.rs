@@ -7,9 +7,12 @@ use super::output::{self, write_output};
 use crate::export::{self, ExportView};
 use crate::review::{OpenWarning, Places, Review, TaskMark};
 use crate::store::{Filter, RoleFilter, Store, TaskId};
+use crate::tui::i18n::{Lang, message};
 
-/// Writes the filtered store in the chosen format, with the review marks.
-pub fn run(store: &Store, filter: &Filter, args: &ExportArgs) -> anyhow::Result<()> {
+/// Writes the filtered store in the chosen format, with the review marks, a
+/// table's headers in `lang`; a text cut to fit a spreadsheet cell is a
+/// warning naming its task.
+pub fn run(store: &Store, filter: &Filter, args: &ExportArgs, lang: Lang) -> anyhow::Result<()> {
     if let Some(problem) = super::describe_empty(filter) {
         output::warn(problem);
     }
@@ -17,9 +20,15 @@ pub fn run(store: &Store, filter: &Filter, args: &ExportArgs) -> anyhow::Result<
     let view = ExportView::new(store, filter)
         .with_marks(review_marks(store, args)?)
         .with_compare_role(compare_role);
+    let mut cut = Vec::new();
     write_output(args.output.as_deref(), |out| {
-        export::write(store, &view, args.format, out)
-    })
+        cut = export::write(store, &view, args.format, lang, out)?;
+        Ok(())
+    })?;
+    for cell in &cut {
+        output::warn(message::cut_cell(lang, store, cell));
+    }
+    Ok(())
 }
 
 /// The marks of each document's review file (`--review FILE`, or the

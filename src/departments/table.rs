@@ -107,14 +107,50 @@ impl DepartmentTable {
     }
 
     /// The built-in table extended with the user's table file at `path`.
-    pub fn with_user_file(path: &Path) -> Result<DepartmentTable, TableError> {
+    pub fn with_user_file(path: &Path) -> Result<(DepartmentTable, Vec<LineError>), TableError> {
         let text = std::fs::read_to_string(path).map_err(|source| TableError::Read {
             path: path.to_path_buf(),
             source,
         })?;
         let mut table = Self::builtin().clone();
-        table.extend_from_str(&text, &path.display().to_string())?;
-        Ok(table)
+        let bad = table.extend_leniently(&text, &path.display().to_string());
+        Ok((table, bad))
+    }
+
+    /// Adds the lines of `text` that can be used, one by one (a name
+    /// already taken is left out, the rest of its line applies); returns
+    /// the problems, each with its line.
+    pub fn extend_leniently(&mut self, text: &str, origin: &str) -> Vec<LineError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut bad = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let mut report = |problem| {
+                bad.push(LineError {
+                    origin: origin.to_owned(),
+                    line: index + 1,
+                    problem,
+                })
+            };
+            let entry = match parse_line(line) {
+                Ok(Some(entry)) => entry,
+                Ok(None) => continue,
+                Err(problem) => {
+                    report(problem);
+                    continue;
+                }
+            };
+            match self.entry_for(&entry.canonical, entry.kind) {
+                Ok(target) => {
+                    for alias in entry.aliases {
+                        if let Err(problem) = self.add_alias(target, alias) {
+                            report(problem);
+                        }
+                    }
+                }
+                Err(problem) => report(problem),
+            }
+        }
+        bad
     }
 
     /// A table holding the lines of `text`; `origin` names it in errors.
@@ -331,7 +367,8 @@ mod tests {
         writeln!(file, "# my city")?;
         writeln!(file, "招商和投资促进局\tdepartment\t招商局|投促局")?;
         writeln!(file, "水利局\tdepartment\t水利和水产局")?;
-        let table = DepartmentTable::with_user_file(file.path())?;
+        let (table, bad) = DepartmentTable::with_user_file(file.path())?;
+        assert_eq!(bad, []);
         let canonical = |name| table.lookup(name).map(|entry| entry.canonical.as_str());
         assert_eq!(canonical("投促局"), Some("招商和投资促进局"));
         assert_eq!(canonical("水利和水产局"), Some("水利局"));
@@ -341,16 +378,34 @@ mod tests {
     }
 
     #[test]
-    fn user_file_errors_name_file_and_line() -> Result<(), Box<dyn std::error::Error>> {
+    fn a_bad_line_of_a_user_file_is_left_out_naming_file_and_line()
+    -> Result<(), Box<dyn std::error::Error>> {
         let mut file = tempfile::NamedTempFile::new()?;
         writeln!(file, "招商局\tdepartment")?;
         writeln!(file, "招商局\tagency")?;
-        let message = match DepartmentTable::with_user_file(file.path()) {
-            Ok(_) => String::new(),
-            Err(error) => error.to_string(),
-        };
-        let expected = format!("{}:2: unknown kind `agency`", file.path().display());
-        assert!(message.starts_with(&expected), "{message}");
+        writeln!(file, "河湖局\tdepartment\t水务局|河长办")?;
+        writeln!(file, "投促局\tdepartment")?;
+        let (table, bad) = DepartmentTable::with_user_file(file.path())?;
+        let messages: Vec<String> = bad.iter().map(ToString::to_string).collect();
+        let origin = file.path().display();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].starts_with(&format!("{origin}:2: unknown kind `agency`")),
+            "{messages:?}"
+        );
+        assert_eq!(
+            messages[1],
+            format!("{origin}:3: `水务局` already belongs to `水利局`")
+        );
+        let canonical = |name| table.lookup(name).map(|entry| entry.canonical.as_str());
+        assert_eq!(canonical("招商局"), Some("招商局"));
+        assert_eq!(
+            canonical("河长办"),
+            Some("河湖局"),
+            "the rest of line 3 applies"
+        );
+        assert_eq!(canonical("水务局"), Some("水利局"));
+        assert_eq!(canonical("投促局"), Some("投促局"));
         Ok(())
     }
 

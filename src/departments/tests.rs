@@ -169,7 +169,7 @@ fn iter_lists_departments_in_first_seen_order() {
 fn user_table_extends_the_catalogue() -> Result<(), Box<dyn std::error::Error>> {
     let mut file = tempfile::NamedTempFile::new()?;
     writeln!(file, "招商和投资促进局\tdepartment\t招商局|投促局")?;
-    let table = DepartmentTable::with_user_file(file.path())?;
+    let (table, _) = DepartmentTable::with_user_file(file.path())?;
     let mut departments = Departments::new(&table);
     let written = departments.intern("市招商和投资促进局", Some("咸宁市"));
     let short = departments.intern("市投促局", Some("咸宁市"));

@@ -7,31 +7,13 @@
 use std::borrow::Cow;
 use std::io::Write;
 
-use super::{ExportView, JoinedCells};
+use super::ExportView;
+use super::columns::{CSV_COLUMNS, TaskCells};
 use crate::store::Store;
+use crate::tui::i18n::Lang;
 
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xef\xbb\xbf";
-
-const HEADER: [&str; 17] = [
-    "id",
-    "city",
-    "source",
-    "title",
-    "plan",
-    "section",
-    "number",
-    "text",
-    "lead",
-    "lead_inferred",
-    "responsible",
-    "cooperating",
-    "deadline",
-    "line",
-    "document",
-    "review_status",
-    "review_note",
-];
 
 /// First characters that make a spreadsheet read a cell as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -46,43 +28,24 @@ pub fn neutralised(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// Writes the tasks of `view` as CSV to `out`.
-pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::Result<()> {
+/// Writes the tasks of `view` as CSV to `out`, headers in `lang`.
+pub fn write(
+    store: &Store,
+    view: &ExportView,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     out.write_all(BOM)?;
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(HEADER).map_err(into_io)?;
+    writer
+        .write_record(CSV_COLUMNS.map(|column| column.csv_header(lang)))
+        .map_err(into_io)?;
     for &id in &view.tasks {
-        let task = store.task(id);
-        let document = store.document(task.document);
-        let mark = view.mark(id);
-        let cells = JoinedCells::of(store, task);
-        let (id, line, document_id) = (
-            id.to_string(),
-            task.line.to_string(),
-            task.document.to_string(),
-        );
-        let record = [
-            id.as_str(),
-            document.meta.city.as_deref().unwrap_or_default(),
-            &document.source,
-            document.meta.title.as_deref().unwrap_or_default(),
-            store.plan_of(task).unwrap_or_default(),
-            &cells.section,
-            task.number.as_deref().unwrap_or_default(),
-            store.text_of(task),
-            &cells.lead,
-            if task.lead_inferred { "true" } else { "false" },
-            &cells.responsible,
-            &cells.cooperating,
-            task.deadline.as_deref().unwrap_or_default(),
-            &line,
-            &document_id,
-            mark.map_or("", |mark| mark.status.name()),
-            mark.and_then(|mark| mark.note.as_deref())
-                .unwrap_or_default(),
-        ];
+        let cells = TaskCells::new(store, view, id, lang);
+        let record = CSV_COLUMNS.map(|column| cells.cell(column));
+        let safe = record.each_ref().map(|cell| neutralised(cell));
         writer
-            .write_record(record.map(neutralised).iter().map(|cell| cell.as_bytes()))
+            .write_record(safe.iter().map(|cell| cell.as_bytes()))
             .map_err(into_io)?;
     }
     writer.flush()

@@ -7,12 +7,13 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 
-use super::{ExportView, Format, write};
+use super::{Cut, ExportView, Format, write};
 use crate::atomic_write::{folder_of, write_atomically};
 use crate::clock::Timestamp;
 use crate::input::describe_io;
 use crate::paths::documents_folder;
 use crate::store::Store;
+use crate::tui::i18n::Lang;
 
 /// Symbolic links followed at most to find what a path names (Linux's own
 /// limit).
@@ -27,14 +28,21 @@ pub struct ExportError {
     pub error: io::Error,
 }
 
-/// Writes `view` in `format` to `path` (see [`write_to_path`]).
+/// Writes `view` in `format` to `path` (see [`write_to_path`]), a table's
+/// headers in `lang`; returns the texts cut to fit a cell.
 pub fn write_file(
     store: &Store,
     view: &ExportView,
     format: Format,
+    lang: Lang,
     path: &Path,
-) -> Result<(), ExportError> {
-    write_to_path(path, |out| write(store, view, format, out))
+) -> Result<Vec<Cut>, ExportError> {
+    let mut cut = Vec::new();
+    write_to_path(path, |out| {
+        cut = write(store, view, format, lang, out)?;
+        Ok(())
+    })?;
+    Ok(cut)
 }
 
 /// What an export path names.

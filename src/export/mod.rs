@@ -1,5 +1,6 @@
 //! Writing the store out: JSON (the contract's export), CSV and Excel.
 
+mod columns;
 pub mod csv;
 mod file;
 pub mod json;
@@ -9,41 +10,29 @@ pub use file::{ExportError, default_export_path, write_file, write_to_path};
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::PathBuf;
 
-use crate::model::{Role, UNIT_SEPARATOR};
 use crate::review::{Mark, TaskMark};
-use crate::store::{DocId, Filter, RoleFilter, Store, StoreWarning, Task, TaskId};
+use crate::store::{DocId, Filter, RoleFilter, Store, StoreWarning, TaskId};
+use crate::tui::i18n::Lang;
 
-/// Separator of the levels of a section path in a table export.
-const SECTION_SEPARATOR: &str = " > ";
+/// The most characters (UTF-16 units, as Excel counts) an Excel cell holds.
+pub const MAX_CELL_CHARS: usize = 32_767;
 
-/// The cells a table export (CSV, Excel) makes of a task's section path and
-/// units, lists joined into one cell each.
-struct JoinedCells {
-    section: String,
-    lead: String,
-    responsible: String,
-    cooperating: String,
+/// A text cut to fit a cell: its task, the column (its header) and how
+/// many characters the whole text has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut {
+    pub task: TaskId,
+    pub column: &'static str,
+    pub chars: usize,
 }
 
-impl JoinedCells {
-    /// The joined cells of `task`; the lead includes an inferred lead.
-    fn of(store: &Store, task: &Task) -> Self {
-        let lead: Vec<&str> = task
-            .effective_lead()
-            .map(|unit| store.unit_name(unit.unit))
-            .collect();
-        Self {
-            section: store.section_path(task.section).join(SECTION_SEPARATOR),
-            lead: lead.join(UNIT_SEPARATOR),
-            responsible: store
-                .unit_names_in(task, Role::Responsible)
-                .join(UNIT_SEPARATOR),
-            cooperating: store
-                .unit_names_in(task, Role::Cooperating)
-                .join(UNIT_SEPARATOR),
-        }
-    }
+/// An export file written, and the texts that had to be cut in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub cut: Vec<Cut>,
 }
 
 /// The export formats.
@@ -65,17 +54,19 @@ impl Format {
     }
 }
 
-/// Writes `view` in `format` to `out`.
+/// Writes `view` in `format` to `out`, the headers of a table in `lang`;
+/// returns the texts cut to fit a cell.
 pub fn write(
     store: &Store,
     view: &ExportView,
     format: Format,
+    lang: Lang,
     out: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<Vec<Cut>> {
     match format {
-        Format::Json => json::write(store, view, out),
-        Format::Csv => csv::write(store, view, out),
-        Format::Xlsx => xlsx::write(store, view, out),
+        Format::Json => json::write(store, view, out).map(|()| Vec::new()),
+        Format::Csv => csv::write(store, view, lang, out).map(|()| Vec::new()),
+        Format::Xlsx => xlsx::write(store, view, lang, out),
     }
 }
 

@@ -1,26 +1,26 @@
 //! Excel export: a sheet of tasks, one row per task under a bold, frozen
-//! header with an autofilter, the long text columns wrapping; and a sheet of
-//! departments × places (the compare view), its cells shaded by count.
+//! header with an autofilter; the long text columns wrap, an inferred lead
+//! is in grey italics. And a sheet of departments × places (the compare
+//! view), its cells shaded by count. The sheet is written row by row in rust_xlsxwriter's
+//! constant-memory mode (rows go to a temporary file, not to memory), and
+//! the workbook is assembled in a temporary file before it is copied out,
+//! so a large export takes no more memory than a small one. A text longer
+//! than a cell holds (32,767 characters) is cut, with a mark saying so, and
+//! reported.
 
-use std::io::Write;
+use std::borrow::Cow;
+use std::io::{Seek, Write};
 
 use rust_xlsxwriter::{
     Color, ConditionalFormat2ColorScale, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
     XlsxError,
 };
 
-use super::{ExportView, JoinedCells};
+use super::columns::{Column, SHEET_COLUMNS, TaskCells};
+use super::{Cut, ExportView, MAX_CELL_CHARS};
 use crate::compare::{Matrix, matrix};
 use crate::store::{RoleFilter, Store, TaskId};
-
-/// The tasks sheet's name.
-const SHEET_NAME: &str = "任务";
-
-/// The departments × places sheet's name.
-const COMPARE_SHEET_NAME: &str = "部门×地区";
-
-/// The compare sheet's column of documents whose place is unknown.
-const UNKNOWN_PLACE: &str = "(地区未知)";
+use crate::tui::i18n::Lang;
 
 /// Width of the department column of the compare sheet.
 const DEPARTMENT_WIDTH: f64 = 28.0;
@@ -31,63 +31,79 @@ const PLACE_WIDTH: f64 = 10.0;
 /// The colours of the lowest and highest count of the compare sheet.
 const SHADES: (u32, u32) = (0xFF_FF_FF, 0x3A_7D_C9);
 
-/// The columns: header and width (in Excel character units; a Chinese
-/// character takes about two).
-const COLUMNS: [(&str, f64); 14] = [
-    ("城市", 10.0),
-    ("文件", 28.0),
-    ("计划", 28.0),
-    ("章节", 30.0),
-    ("序号", 6.0),
-    ("任务", 60.0),
-    ("牵头单位", 22.0),
-    ("责任单位", 28.0),
-    ("配合单位", 28.0),
-    ("审核状态", 10.0),
-    ("备注", 36.0),
-    ("审核人", 10.0),
-    ("审核时间", 20.0),
-    ("审核后已修改", 12.0),
-];
-
-/// The 序号 column, written as a number when the task number is one so that
-/// it sorts numerically.
-const NUMBER_COLUMN: u16 = 4;
-
-/// Writes the tasks of `view` as an .xlsx workbook to `out`.
-pub fn write(store: &Store, view: &ExportView, out: &mut dyn Write) -> std::io::Result<()> {
-    let bytes = workbook(store, view)
-        .and_then(|mut workbook| workbook.save_to_buffer())
-        .map_err(|error| std::io::Error::other(format!("cannot build the Excel file: {error}")))?;
-    out.write_all(&bytes)
+/// The formats of the sheet's cells.
+struct Formats {
+    header: Format,
+    cell: Format,
+    inferred: Format,
 }
 
-fn workbook(store: &Store, view: &ExportView) -> Result<Workbook, XlsxError> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET_NAME)?;
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(Color::RGB(0xDD_EB_F7))
-        .set_border_bottom(FormatBorder::Thin);
-    let cell = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    for (column, (title, width)) in (0u16..).zip(COLUMNS) {
-        sheet.write_string_with_format(0, column, title, &header)?;
-        sheet.set_column_width(column, width)?;
+impl Formats {
+    fn new() -> Self {
+        let cell = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        Self {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(Color::RGB(0xDD_EB_F7))
+                .set_border_bottom(FormatBorder::Thin),
+            inferred: cell.clone().set_italic().set_font_color(Color::Gray),
+            cell,
+        }
     }
+}
+
+/// Writes the tasks of `view` as an .xlsx workbook to `out`, headers in
+/// `lang`; returns the cells that had to be cut.
+pub fn write(
+    store: &Store,
+    view: &ExportView,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<Vec<Cut>> {
+    let failed =
+        |error: XlsxError| std::io::Error::other(format!("cannot build the Excel file: {error}"));
+    let mut workbook = Workbook::new();
+    let cut = fill(&mut workbook, store, view, lang).map_err(failed)?;
+    let mut assembled = tempfile::tempfile()?;
+    workbook.save_to_writer(&mut assembled).map_err(failed)?;
+    assembled.rewind()?;
+    std::io::copy(&mut assembled, out)?;
+    Ok(cut)
+}
+
+fn fill(
+    workbook: &mut Workbook,
+    store: &Store,
+    view: &ExportView,
+    lang: Lang,
+) -> Result<Vec<Cut>, XlsxError> {
+    let sheet = workbook.add_worksheet_with_constant_memory()?;
+    sheet.set_name(lang.pick("Tasks", "任务"))?;
+    let formats = Formats::new();
+    for (column, (field, width)) in (0u16..).zip(SHEET_COLUMNS) {
+        sheet.set_column_width(column, width)?;
+        sheet.write_string_with_format(0, column, field.sheet_header(lang), &formats.header)?;
+    }
+    let mut cut = Vec::new();
     let mut last_row = 0;
     for (row, &id) in (1u32..).zip(&view.tasks) {
-        write_task(sheet, row, store, view, id, &cell)?;
+        write_task(sheet, row, store, view, id, lang, &formats, &mut cut)?;
         last_row = row;
     }
     sheet.set_freeze_panes(1, 0)?;
-    let last_column = u16::try_from(COLUMNS.len() - 1).unwrap_or(u16::MAX);
+    let last_column = u16::try_from(SHEET_COLUMNS.len() - 1).unwrap_or(u16::MAX);
     sheet.autofilter(0, 0, last_row, last_column)?;
     let compared = matrix(store, &view.tasks, view.compare_role);
-    write_compare(workbook.add_worksheet(), store, &compared, &header)?;
-    Ok(workbook)
+    write_compare(
+        workbook.add_worksheet(),
+        store,
+        &compared,
+        &formats.header,
+        lang,
+    )?;
+    Ok(cut)
 }
 
 /// The compare sheet: a row per department, a column per place, the
@@ -97,19 +113,24 @@ fn write_compare(
     store: &Store,
     compared: &Matrix,
     header: &Format,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(COMPARE_SHEET_NAME)?;
-    let corner = format!("部门({})", role_label(compared.role));
+    sheet.set_name(lang.pick("Departments × places", "部门×地区"))?;
+    let corner = lang.pick(
+        format!("Department ({})", role_label(compared.role, lang)),
+        format!("部门({})", role_label(compared.role, lang)),
+    );
     sheet.write_string_with_format(0, 0, &corner, header)?;
     sheet.set_column_width(0, DEPARTMENT_WIDTH)?;
     let columns = u16::try_from(compared.places.len()).unwrap_or(u16::MAX - 2);
+    let unknown = lang.labels().unknown_city;
     for (column, &place) in (1u16..).zip(&compared.places) {
-        let name = place.map_or(UNKNOWN_PLACE, |place| &store.places().get(place).name);
+        let name = place.map_or(unknown, |place| &store.places().get(place).name);
         sheet.write_string_with_format(0, column, name, header)?;
         sheet.set_column_width(column, PLACE_WIDTH)?;
     }
     let total_column = columns + 1;
-    sheet.write_string_with_format(0, total_column, "合计", header)?;
+    sheet.write_string_with_format(0, total_column, lang.labels().total, header)?;
     for (row, counts) in (1u32..).zip(&compared.rows) {
         let name = &store.departments().get(counts.dept).canonical;
         sheet.write_string(row, 0, name)?;
@@ -130,58 +151,102 @@ fn write_compare(
     Ok(())
 }
 
-/// What the compare sheet counts, in Chinese.
-fn role_label(role: RoleFilter) -> &'static str {
+/// What the compare sheet counts.
+fn role_label(role: RoleFilter, lang: Lang) -> &'static str {
     match role {
-        RoleFilter::Lead => "牵头任务数",
-        RoleFilter::Responsible => "责任任务数",
-        RoleFilter::Cooperating => "配合任务数",
-        RoleFilter::Any => "任务数",
+        RoleFilter::Lead => lang.pick("tasks led", "牵头任务数"),
+        RoleFilter::Responsible => lang.pick("tasks responsible for", "责任任务数"),
+        RoleFilter::Cooperating => lang.pick("tasks cooperating on", "配合任务数"),
+        RoleFilter::Any => lang.pick("tasks", "任务数"),
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn write_task(
     sheet: &mut Worksheet,
     row: u32,
     store: &Store,
     view: &ExportView,
     id: TaskId,
-    cell: &Format,
+    lang: Lang,
+    formats: &Formats,
+    cut: &mut Vec<Cut>,
 ) -> Result<(), XlsxError> {
-    let task = store.task(id);
-    let document = store.document(task.document);
-    let cells = JoinedCells::of(store, task);
-    let mark = view.mark(id);
-    let reviewed_at = mark.map(|mark| mark.updated_iso()).unwrap_or_default();
-    let texts = [
-        document.meta.city.as_deref().unwrap_or_default(),
-        &document.source,
-        store.plan_of(task).unwrap_or_default(),
-        &cells.section,
-        task.number.as_deref().unwrap_or_default(),
-        store.text_of(task),
-        &cells.lead,
-        &cells.responsible,
-        &cells.cooperating,
-        mark.map_or("", |mark| mark.status.label_zh()),
-        mark.and_then(|mark| mark.note.as_deref())
-            .unwrap_or_default(),
-        mark.map_or("", |mark| &mark.reviewer),
-        &reviewed_at,
-        if view.changed(id) { "是" } else { "" },
-    ];
-    for (column, text) in (0u16..).zip(texts) {
+    let cells = TaskCells::new(store, view, id, lang);
+    for (column, (field, _)) in (0u16..).zip(SHEET_COLUMNS) {
+        let text = cells.cell(field);
+        let format = if field == Column::Lead && cells.lead_inferred() {
+            &formats.inferred
+        } else {
+            &formats.cell
+        };
         match text.parse::<u32>() {
-            Ok(number) if column == NUMBER_COLUMN => {
-                sheet.write_number_with_format(row, column, number, cell)?;
+            Ok(number) if field == Column::Number => {
+                sheet.write_number_with_format(row, column, number, format)?;
             }
             _ if text.is_empty() => {
-                sheet.write_blank(row, column, cell)?;
+                sheet.write_blank(row, column, format)?;
             }
             _ => {
-                sheet.write_string_with_format(row, column, text, cell)?;
+                let (fitted, was_cut) = fit_cell(&text, lang);
+                if was_cut {
+                    cut.push(Cut {
+                        task: id,
+                        column: field.sheet_header(lang),
+                        chars: text.chars().count(),
+                    });
+                }
+                sheet.write_string_with_format(row, column, fitted.as_ref(), format)?;
             }
         }
     }
     Ok(())
+}
+
+/// `text` as it fits a cell: whole, or cut at a character with a mark
+/// saying it was cut. Excel counts UTF-16 units; true when cut.
+fn fit_cell(text: &str, lang: Lang) -> (Cow<'_, str>, bool) {
+    let units: usize = text.chars().map(char::len_utf16).sum();
+    if units <= MAX_CELL_CHARS {
+        return (Cow::Borrowed(text), false);
+    }
+    let total = text.chars().count();
+    let mark = lang.pick(
+        format!("…[cut: {total} characters in all]"),
+        format!("…[已截断,全文共 {total} 字]"),
+    );
+    let room = MAX_CELL_CHARS - mark.chars().map(char::len_utf16).sum::<usize>();
+    let mut kept = String::with_capacity(room * 3);
+    let mut used = 0;
+    for c in text.chars() {
+        if used + c.len_utf16() > room {
+            break;
+        }
+        used += c.len_utf16();
+        kept.push(c);
+    }
+    kept.push_str(&mark);
+    (Cow::Owned(kept), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_to_the_cell_limit_with_a_mark() {
+        let long = "开".repeat(40_000);
+        let (fitted, cut) = fit_cell(&long, Lang::Zh);
+        assert!(cut);
+        assert_eq!(
+            fitted.chars().map(char::len_utf16).sum::<usize>(),
+            MAX_CELL_CHARS
+        );
+        assert!(fitted.ends_with("…[已截断,全文共 40000 字]"));
+        let wide = "𠀀".repeat(20_000);
+        let (fitted, cut) = fit_cell(&wide, Lang::En);
+        assert!(cut);
+        assert!(fitted.chars().map(char::len_utf16).sum::<usize>() <= MAX_CELL_CHARS);
+        assert_eq!(fit_cell("短", Lang::En), (Cow::Borrowed("短"), false));
+    }
 }

@@ -363,6 +363,21 @@ impl Gazetteer {
         Some(self.places[city].name.as_str())
     }
 
+    /// The full name of the city (or province) that `word`, as a whole,
+    /// names or nicknames: 齐齐哈尔市 for 鹤城 or 齐齐哈尔.
+    pub fn place_named(&self, word: &str) -> Option<&str> {
+        let found = self.mentions.find_at_start(word)?;
+        if found.end != word.len() {
+            return None;
+        }
+        let place = found
+            .meaning
+            .vote
+            .map(|vote| vote.city)
+            .or(found.meaning.province)?;
+        Some(self.places[place].name.as_str())
+    }
+
     /// The longest place name in full that `text` starts with: 崇阳县 in
     /// 崇阳县人民政府.
     pub fn leading_place<'t>(&self, text: &'t str) -> Option<&'t str> {

@@ -58,24 +58,34 @@ pub enum FileKind {
     Ofd,
 }
 
+/// The file name extensions read, each with the kind it means.
+pub const EXTENSIONS: [(&str, FileKind); 15] = [
+    ("txt", FileKind::Text),
+    ("htm", FileKind::Html),
+    ("html", FileKind::Html),
+    ("docx", FileKind::Docx),
+    ("doc", FileKind::Doc),
+    ("wps", FileKind::Wps),
+    ("pdf", FileKind::Pdf),
+    ("xlsx", FileKind::Workbook),
+    ("xlsm", FileKind::Workbook),
+    ("xls", FileKind::Workbook),
+    ("xlsb", FileKind::Workbook),
+    ("ods", FileKind::Workbook),
+    ("csv", FileKind::Csv),
+    ("tsv", FileKind::Tsv),
+    ("ofd", FileKind::Ofd),
+];
+
 impl FileKind {
     /// The kind implied by a file name's extension (case-insensitive), or
     /// `None` for files a directory walk should skip.
     pub fn from_path(path: &Path) -> Option<FileKind> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "txt" => Some(FileKind::Text),
-            "htm" | "html" => Some(FileKind::Html),
-            "docx" => Some(FileKind::Docx),
-            "doc" => Some(FileKind::Doc),
-            "wps" => Some(FileKind::Wps),
-            "pdf" => Some(FileKind::Pdf),
-            "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Some(FileKind::Workbook),
-            "csv" => Some(FileKind::Csv),
-            "tsv" => Some(FileKind::Tsv),
-            "ofd" => Some(FileKind::Ofd),
-            _ => None,
-        }
+        EXTENSIONS
+            .iter()
+            .find(|(name, _)| *name == extension)
+            .map(|(_, kind)| *kind)
     }
 }
 

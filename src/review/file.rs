@@ -1,4 +1,7 @@
-//! The review file's format: reading versions 1 and 2, writing version 2.
+//! The review file's format: reading versions 1, 2 and 3, writing version 2,
+//! or version 3 when a mark holds a note only (status `unreviewed`, which a
+//! zeren reading version 2 does not know: it then leaves the file alone as
+//! newer, instead of taking it for a broken file).
 //!
 //! Version 2 groups marks by document, one mark per line:
 //!
@@ -26,8 +29,11 @@ use super::key::{MarkId, TaskKey};
 use super::mark::{Mark, Reviewed, Status};
 use crate::clock::Timestamp;
 
-/// The format version zeren writes.
-pub const VERSION: u32 = 2;
+/// The newest format version zeren reads and writes.
+pub const VERSION: u32 = 3;
+
+/// The version written when every mark has a status older versions know.
+const VERSION_WITHOUT_NOTE_ONLY_MARKS: u32 = 2;
 
 /// Every mark of a review file.
 pub type Marks = BTreeMap<MarkId, Mark>;
@@ -154,7 +160,7 @@ pub fn parse(bytes: &[u8]) -> Result<Marks, Unusable> {
     let header: Header = serde_json::from_slice(bytes).map_err(corrupt)?;
     match header.version {
         1 => from_v1(serde_json::from_slice(bytes).map_err(corrupt)?),
-        VERSION => from_v2(serde_json::from_slice(bytes).map_err(corrupt)?),
+        2 | VERSION => from_v2(serde_json::from_slice(bytes).map_err(corrupt)?),
         version if version > VERSION => Err(Unusable::NewerVersion(version)),
         version => Err(Unusable::Corrupt(format!("unknown version {version}"))),
     }
@@ -253,9 +259,15 @@ impl Interner {
     }
 }
 
-/// Writes `marks` as a version 2 file, one mark per line, in key order.
+/// Writes `marks` one mark per line, in key order: a version 2 file, or
+/// version 3 when a mark holds a note only.
 pub fn write(marks: &Marks, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{{\n  \"version\": {VERSION},\n  \"documents\": {{")?;
+    let version = if marks.values().any(|mark| mark.status == Status::Unreviewed) {
+        VERSION
+    } else {
+        VERSION_WITHOUT_NOTE_ONLY_MARKS
+    };
+    writeln!(out, "{{\n  \"version\": {version},\n  \"documents\": {{")?;
     let mut current: Option<&str> = None;
     let mut first_mark = true;
     for (id, mark) in marks {
@@ -361,7 +373,7 @@ mod tests {
             parse(b"{\n  \"version\": 2, \"documents\": {"),
             Err(Unusable::Corrupt(_))
         ));
-        assert_eq!(parse(b"{\"version\": 3}"), Err(Unusable::NewerVersion(3)));
+        assert_eq!(parse(b"{\"version\": 4}"), Err(Unusable::NewerVersion(4)));
     }
 
     #[test]

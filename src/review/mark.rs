@@ -20,6 +20,9 @@ pub enum Status {
     Reviewed,
     /// Something is wrong; the note says what.
     Flagged,
+    /// Not reviewed yet, with a note: a note never changes the status by
+    /// itself.
+    Unreviewed,
 }
 
 impl Status {
@@ -28,19 +31,13 @@ impl Status {
         match self {
             Status::Reviewed => "reviewed",
             Status::Flagged => "flagged",
-        }
-    }
-
-    /// The Chinese label used in the Excel export.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Status::Reviewed => "已审核",
-            Status::Flagged => "有问题",
+            Status::Unreviewed => "unreviewed",
         }
     }
 }
 
-/// One task's mark. A task without a mark is unreviewed.
+/// One task's mark. A task without a mark is unreviewed; a mark of status
+/// [`Status::Unreviewed`] holds a note only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
     pub status: Status,

@@ -84,6 +84,7 @@ impl BookView {
         let counter = match status {
             Status::Reviewed => &mut self.reviewed,
             Status::Flagged => &mut self.flagged,
+            Status::Unreviewed => return,
         };
         *counter = if add {
             counter.saturating_add(1)
@@ -366,9 +367,10 @@ impl Review {
         }
     }
 
-    /// Marks `task` with `status`, or clears its mark when it already has
-    /// that status and its text did not change since (a changed task is
-    /// marked again on its current text). Clearing removes the note too.
+    /// Marks `task` with `status`, or clears its status when it already has
+    /// it and its text did not change since (a changed task is marked again
+    /// on its current text). Clearing keeps the note: the task is then
+    /// unreviewed with its note.
     pub fn toggle(
         &mut self,
         store: &Store,
@@ -382,7 +384,9 @@ impl Review {
             .map(|(_, id, _)| id.clone())
             .and_then(|id| Some((self.books[book].marks.get(&id)?.clone(), id)));
         let next = match &current {
-            Some((mark, _)) if mark.status == status && !changed => None,
+            Some((mark, _)) if mark.status == status && !changed => {
+                mark.note.is_some().then_some(Status::Unreviewed)
+            }
             _ => Some(status),
         };
         let mut edits = Vec::new();
@@ -406,13 +410,15 @@ impl Review {
         Ok(self.commit(book, edits, Some(task)))
     }
 
-    /// Sets a task's note (blank text clears it). A note on an unmarked task
-    /// flags it. `None` when nothing changes.
+    /// Sets a task's note (blank text clears it), leaving its status as it
+    /// is; with `flag`, the task is flagged too. A note on an unmarked task
+    /// leaves it unreviewed. `None` when nothing changes.
     pub fn set_note(
         &mut self,
         store: &Store,
         task: TaskId,
         note: &str,
+        flag: bool,
     ) -> Result<Option<SaveRequest>, MarkError> {
         let note = Some(note.trim().to_string()).filter(|note| !note.is_empty());
         let (book, new_id) = self.place_of(store, task)?;
@@ -422,25 +428,36 @@ impl Review {
                 let Some(mark) = self.books[book].marks.get(&id) else {
                     return Ok(None);
                 };
-                if mark.note == note {
+                let status = if flag { Status::Flagged } else { mark.status };
+                if mark.note == note && mark.status == status {
                     return Ok(None);
                 }
                 let mut mark = mark.clone();
                 mark.note = note;
+                mark.status = status;
                 mark.reviewer = Arc::clone(&self.reviewer);
                 mark.updated = Timestamp::now();
+                // A note-only mark whose note is gone is no mark at all.
+                let keep = mark.status != Status::Unreviewed || mark.note.is_some();
                 Edit {
                     id,
-                    mark: Some(mark),
+                    mark: keep.then_some(mark),
+                    task: keep.then_some(task),
+                }
+            }
+            None if note.is_none() && !flag => return Ok(None),
+            None => {
+                let status = if flag {
+                    Status::Flagged
+                } else {
+                    Status::Unreviewed
+                };
+                Edit {
+                    id: new_id,
+                    mark: Some(self.new_mark(store, task, status, note)),
                     task: Some(task),
                 }
             }
-            None if note.is_none() => return Ok(None),
-            None => Edit {
-                id: new_id,
-                mark: Some(self.new_mark(store, task, Status::Flagged, note)),
-                task: Some(task),
-            },
         };
         Ok(Some(self.commit(book, vec![edit], Some(task))))
     }

@@ -1,6 +1,7 @@
 //! Everything a key can do in the dashboard.
 
 use serde::Deserialize;
+use strum::VariantArray;
 
 /// Where a key binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -13,7 +14,7 @@ pub enum Context {
 }
 
 /// A group of actions in the help overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum Group {
     General,
     Navigation,
@@ -23,18 +24,26 @@ pub enum Group {
 }
 
 /// An action of the dashboard; keys map to actions through the keymap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+/// Declared in the order the help overlay lists them: [`Action::ALL`] is
+/// this list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
-    Quit,
     Help,
     Warnings,
+    Problems,
+    Export,
+    OpenSource,
+    CopyTask,
+    Suspend,
+    Quit,
     NextPane,
     PrevPane,
     FocusCities,
     FocusSections,
     FocusTasks,
     FocusLeads,
+    FocusDetail,
     Up,
     Down,
     PageUp,
@@ -59,10 +68,10 @@ pub enum Action {
     Orphans,
     ReattachMark,
     DropMark,
-    Suspend,
-    Problems,
-    Export,
+    CycleSeverity,
+    ToggleProblemScope,
     Accept,
+    AcceptAndFlag,
     Cancel,
     CursorLeft,
     CursorRight,
@@ -76,68 +85,44 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 46] = [
-        Action::Help,
-        Action::Warnings,
-        Action::Problems,
-        Action::Export,
-        Action::Suspend,
-        Action::Quit,
-        Action::NextPane,
-        Action::PrevPane,
-        Action::FocusCities,
-        Action::FocusSections,
-        Action::FocusTasks,
-        Action::FocusLeads,
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::Collapse,
-        Action::Expand,
-        Action::Select,
-        Action::Search,
-        Action::DeptFilter,
-        Action::CycleRole,
-        Action::CycleKinds,
-        Action::Compare,
-        Action::PopFilter,
-        Action::ClearFilters,
-        Action::ToggleReviewed,
-        Action::ToggleFlagged,
-        Action::EditNote,
-        Action::CycleReviewFilter,
-        Action::Undo,
-        Action::Orphans,
-        Action::ReattachMark,
-        Action::DropMark,
-        Action::Accept,
-        Action::Cancel,
-        Action::CursorLeft,
-        Action::CursorRight,
-        Action::CursorHome,
-        Action::CursorEnd,
-        Action::DeleteBack,
-        Action::DeleteForward,
-        Action::CompletionUp,
-        Action::CompletionDown,
-    ];
+    pub const ALL: &'static [Action] = Action::VARIANTS;
 
     /// The help overlay's group for the action.
     pub fn group(self) -> Group {
         use Action::*;
         match self {
-            Help | Warnings | Problems | Export | Suspend | Quit => Group::General,
-            NextPane | PrevPane | FocusCities | FocusSections | FocusTasks | FocusLeads | Up
-            | Down | PageUp | PageDown | Top | Bottom | Collapse | Expand => Group::Navigation,
+            Help | Warnings | Problems | Export | OpenSource | CopyTask | Suspend | Quit => {
+                Group::General
+            }
+            NextPane | PrevPane | FocusCities | FocusSections | FocusTasks | FocusLeads
+            | FocusDetail | Up | Down | PageUp | PageDown | Top | Bottom | Collapse | Expand => {
+                Group::Navigation
+            }
             Select | Search | DeptFilter | CycleRole | CycleKinds | Compare | PopFilter
             | ClearFilters => Group::Filters,
             ToggleReviewed | ToggleFlagged | EditNote | CycleReviewFilter | Undo | Orphans
-            | ReattachMark | DropMark => Group::Review,
-            Accept | Cancel | CursorLeft | CursorRight | CursorHome | CursorEnd | DeleteBack
-            | DeleteForward | CompletionUp | CompletionDown => Group::Editing,
+            | ReattachMark | DropMark | CycleSeverity | ToggleProblemScope => Group::Review,
+            Accept | AcceptAndFlag | Cancel | CursorLeft | CursorRight | CursorHome | CursorEnd
+            | DeleteBack | DeleteForward | CompletionUp | CompletionDown => Group::Editing,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_listed_once_and_groups_follow_the_help_order() {
+        let mut seen = std::collections::HashSet::new();
+        assert!(Action::ALL.iter().all(|action| seen.insert(*action)));
+        let groups: Vec<Group> = Action::ALL.iter().map(|action| action.group()).collect();
+        let mut order = groups.clone();
+        order.dedup();
+        assert_eq!(
+            order,
+            Group::VARIANTS,
+            "each group's actions together, in order"
+        );
     }
 }

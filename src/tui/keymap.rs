@@ -1,7 +1,9 @@
 //! The keymap: key names such as `q`, `C-c`, `S-Tab` mapped to actions. The
 //! defaults come from `assets/keymap.toml`; a user file with the same layout
-//! overrides them key by key. The help overlay and the key hints are built
-//! from the keymap, so they always show the real bindings.
+//! overrides them key by key, read line by line: a line that cannot be used
+//! is reported with its number and left out, and the others apply. The help
+//! overlay and the key hints are built from the keymap, so they always show
+//! the real bindings.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -135,21 +137,57 @@ impl fmt::Display for KeyBinding {
     }
 }
 
-impl<'de> Deserialize<'de> for KeyBinding {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = String::deserialize(deserializer)?;
-        name.parse().map_err(serde::de::Error::custom)
+/// A line of a keymap file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    /// 1-based.
+    pub line: usize,
+    pub problem: String,
+}
+
+impl BadLine {
+    fn new(line: usize, problem: String) -> Self {
+        Self { line, problem }
     }
 }
 
-/// The keymap file: one table per context, key name = action name.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KeymapFile {
-    #[serde(default)]
-    normal: HashMap<KeyBinding, Action>,
-    #[serde(default)]
-    input: HashMap<KeyBinding, Action>,
+/// What a line of a keymap file says.
+enum Line {
+    /// `[normal]` or `[input]`; `None` for another section.
+    Table(Option<Context>),
+    /// `"key" = "action"`.
+    Binding(KeyBinding, Action),
+}
+
+/// Reads one line of a keymap file (not blank, not a comment).
+fn parse_line(line: &str) -> Result<Line, String> {
+    if let Some(name) = line.strip_prefix('[') {
+        let name = name.split('#').next().unwrap_or_default().trim();
+        let name = name.strip_suffix(']').unwrap_or(name).trim();
+        return Ok(Line::Table(match name {
+            "normal" => Some(Context::Normal),
+            "input" => Some(Context::Input),
+            _ => None,
+        }));
+    }
+    let table: toml::Table = toml::from_str(line)
+        .map_err(|_| format!("not a binding of the form \"key\" = \"action\": {line}"))?;
+    let Some((key, value)) = table.into_iter().next() else {
+        return Err(format!(
+            "not a binding of the form \"key\" = \"action\": {line}"
+        ));
+    };
+    let key: KeyBinding = key.parse()?;
+    let action = value
+        .as_str()
+        .and_then(|name| {
+            Action::deserialize(
+                serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name),
+            )
+            .ok()
+        })
+        .ok_or_else(|| format!("unknown action {value} for key {key}"))?;
+    Ok(Line::Binding(key, action))
 }
 
 /// Key bindings per context.
@@ -164,29 +202,54 @@ impl Keymap {
         let mut keymap = Self {
             bindings: HashMap::new(),
         };
-        if let Ok(file) = toml::from_str::<KeymapFile>(DEFAULT_KEYMAP) {
-            keymap.apply(file);
-        }
+        // Every line is good: `the_default_keymap_binds_every_action`.
+        keymap.apply_lines(DEFAULT_KEYMAP);
         keymap
     }
 
-    /// The built-in keymap with the user's file laid over it, key by key.
-    pub fn with_user_file(path: &Path) -> Result<Self, String> {
-        let mut keymap = Self::builtin();
+    /// The built-in keymap with the user's file laid over it, key by key;
+    /// the lines that could not be used, each with its number and why. An
+    /// error when the file cannot be read at all.
+    pub fn with_user_file(path: &Path) -> Result<(Self, Vec<BadLine>), String> {
         let text = std::fs::read_to_string(path)
             .map_err(|error| format!("{}: {error}", path.display()))?;
-        let file: KeymapFile =
-            toml::from_str(&text).map_err(|error| format!("{}: {error}", path.display()))?;
-        keymap.apply(file);
-        Ok(keymap)
+        let mut keymap = Self::builtin();
+        let bad = keymap.apply_lines(&text);
+        Ok((keymap, bad))
     }
 
-    fn apply(&mut self, file: KeymapFile) {
-        for (context, table) in [(Context::Normal, file.normal), (Context::Input, file.input)] {
-            for (key, action) in table {
-                self.bindings.insert((context, key), action);
+    /// Lays the bindings of a keymap file's `text` over this keymap, line
+    /// by line; returns the lines left out.
+    fn apply_lines(&mut self, text: &str) -> Vec<BadLine> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut context = None;
+        let mut bad = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let line_number = index + 1;
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match parse_line(line) {
+                Ok(Line::Table(table)) => {
+                    context = table;
+                    if table.is_none() {
+                        bad.push(BadLine::new(line_number, format!("unknown section {line}")));
+                    }
+                }
+                Ok(Line::Binding(key, action)) => match context {
+                    Some(context) => {
+                        self.bindings.insert((context, key), action);
+                    }
+                    None => bad.push(BadLine::new(
+                        line_number,
+                        "a key outside [normal] or [input]".to_string(),
+                    )),
+                },
+                Err(problem) => bad.push(BadLine::new(line_number, problem)),
             }
         }
+        bad
     }
 
     /// The action a key press stands for in `context`.
@@ -231,16 +294,16 @@ mod tests {
     }
 
     #[test]
-    fn the_default_keymap_parses_completely() {
-        let file: KeymapFile = toml::from_str(DEFAULT_KEYMAP).expect("default keymap");
-        let bound: Vec<Action> = file
-            .normal
-            .values()
-            .chain(file.input.values())
-            .copied()
-            .collect();
-        for action in Action::ALL {
-            assert!(bound.contains(&action), "{action:?} has no default key");
+    fn the_default_keymap_binds_every_action() {
+        let mut keymap = Keymap {
+            bindings: HashMap::new(),
+        };
+        assert_eq!(keymap.apply_lines(DEFAULT_KEYMAP), []);
+        for &action in Action::ALL {
+            assert!(
+                !keymap.hint(action).is_empty(),
+                "{action:?} has no default key"
+            );
         }
     }
 
@@ -285,7 +348,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("keymap.toml");
         std::fs::write(&path, "[normal]\n\"x\" = \"quit\"\n").expect("write keymap");
-        let keymap = Keymap::with_user_file(&path).expect("user keymap");
+        let (keymap, bad) = Keymap::with_user_file(&path).expect("user keymap");
+        assert!(bad.is_empty(), "{bad:?}");
         assert_eq!(
             keymap.action(
                 Context::Normal,
@@ -294,9 +358,42 @@ mod tests {
             Some(Action::Quit)
         );
         assert_eq!(keymap.hint(Action::Help), "?");
-        std::fs::write(&path, "[normal]\n\"x\" = \"fly\"\n").expect("write keymap");
-        let error = Keymap::with_user_file(&path).expect_err("bad action");
-        assert!(error.contains("keymap.toml"), "{error}");
+        let error = Keymap::with_user_file(&dir.path().join("none.toml")).expect_err("no file");
+        assert!(error.contains("none.toml"), "{error}");
+    }
+
+    #[test]
+    fn a_bad_line_is_left_out_and_the_good_ones_apply() {
+        let mut keymap = Keymap::builtin();
+        let bad = keymap.apply_lines(
+            "# mine\n[normal]\n\"x\" = \"fly\"\n\"z\" = \"quit\"\n\"C-Foo\" = \"help\"\nnonsense\n[input]\n\"C-b\" = \"cursor_left\"\n[other]\n\"y\" = \"help\"\n",
+        );
+        let lines: Vec<usize> = bad.iter().map(|bad| bad.line).collect();
+        assert_eq!(lines, [3, 5, 6, 9, 10], "{bad:?}");
+        assert!(bad[0].problem.contains("unknown action \"fly\""), "{bad:?}");
+        assert!(bad[1].problem.contains("C-Foo"), "{bad:?}");
+        assert_eq!(
+            keymap.action(
+                Context::Normal,
+                &press(KeyCode::Char('z'), KeyModifiers::NONE)
+            ),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            keymap.action(
+                Context::Input,
+                &press(KeyCode::Char('b'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::CursorLeft)
+        );
+        assert_eq!(
+            keymap.action(
+                Context::Normal,
+                &press(KeyCode::Char('y'), KeyModifiers::NONE)
+            ),
+            Some(Action::CopyTask),
+            "a key in an unknown section changes nothing"
+        );
     }
 
     #[test]

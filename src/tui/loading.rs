@@ -149,10 +149,9 @@ impl Loading {
             0.0
         };
         let label = format!(
-            "{}/{} {} · {:.0}/{:.0} MB · {:.0} MB/s",
+            "{}/{} · {:.0}/{:.0} MB · {:.0} MB/s",
             progress.files_done,
-            progress.files_total,
-            labels.files,
+            super::i18n::counted(lang, progress.files_total, super::i18n::Noun::File),
             megabytes(progress.bytes_done),
             megabytes(progress.bytes_total),
             megabytes(progress.bytes_done) / seconds,

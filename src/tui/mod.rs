@@ -14,6 +14,7 @@ pub mod input;
 pub mod keymap;
 pub mod loading;
 mod screen;
+pub mod source;
 pub mod text;
 pub mod theme;
 pub mod tree;
@@ -21,9 +22,10 @@ pub mod ui;
 pub mod view;
 mod worker;
 
+use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::Sender;
 use std::thread;
 use std::time::Duration;
 
@@ -59,6 +61,8 @@ pub struct Options {
     pub paths: Vec<PathBuf>,
     /// A message for the status line at start (a review file set aside…).
     pub message: Option<String>,
+    /// Lines of the config files that could not be used, listed by `w`.
+    pub config_warnings: Vec<crate::store::StoreWarning>,
 }
 
 /// How the dashboard ended.
@@ -93,7 +97,8 @@ pub fn run(mut screen: Screen, store: Store, options: Options) -> anyhow::Result
     )
     .with_filters(options.filters)
     .with_export_paths(options.paths)
-    .with_message(options.message);
+    .with_message(options.message)
+    .with_config_warnings(options.config_warnings);
     let mut saver = None;
     if let Some((review, books)) = options.review {
         let context = SaverContext {
@@ -115,9 +120,10 @@ pub fn run(mut screen: Screen, store: Store, options: Options) -> anyhow::Result
         worker,
         saver,
         sender: screen.sender.clone(),
+        copies: OnceCell::new(),
     };
     let first = app.first_view();
-    jobs.run(first);
+    jobs.run(first, &mut screen);
     let outcome = event_loop(&mut screen, &mut app, &jobs);
     jobs.submit_saves(&mut app);
     let unsaved = jobs
@@ -136,9 +142,11 @@ fn event_loop(screen: &mut Screen, app: &mut App, jobs: &Jobs) -> anyhow::Result
     let mut redraw = true;
     while !app.quit {
         if redraw {
-            screen.terminal.draw(|frame| ui::draw(frame, app))?;
+            let mut drawn = ui::Drawn::default();
+            screen.terminal.draw(|frame| drawn = ui::draw(frame, app))?;
+            app.measured(drawn);
         }
-        redraw = match handle_next(&screen.inbox, app, jobs)? {
+        redraw = match handle_next(screen, app, jobs)? {
             Handled::Redraw(redraw) => redraw,
             Handled::Signal(signal) => return Ok(Some(signal)),
             Handled::Suspend => {
@@ -168,16 +176,20 @@ fn failure_text(worker: &str, panic: &str) -> String {
     format!("the {worker} worker failed: {panic}{log}")
 }
 
-/// Where the app's commands are carried out, off the input thread.
+/// Where the app's commands are carried out, off the input thread (but
+/// the editor, which takes the terminal).
 struct Jobs {
     store: Arc<Store>,
     worker: Worker,
     saver: Option<Saver>,
     sender: Sender<Incoming>,
+    /// Where the text of a document opened in the editor is written when
+    /// the document is no text file; removed when the dashboard ends.
+    copies: OnceCell<tempfile::TempDir>,
 }
 
 impl Jobs {
-    fn run(&self, command: Command) {
+    fn run(&self, command: Command, screen: &mut Screen) {
         match command {
             Command::View(request) => {
                 if !self.worker.submit(request) {
@@ -185,7 +197,20 @@ impl Jobs {
                     let _ = self.sender.send(Incoming::App(Msg::WorkerFailed(failure)));
                 }
             }
-            Command::Export { view, path } => {
+            Command::Edit(request) => {
+                let outcome = self.edit(&request, screen);
+                let _ = self
+                    .sender
+                    .send(Incoming::App(Msg::EditorClosed(outcome.err())));
+            }
+            Command::Copy(text) => {
+                let mut out = std::io::stdout();
+                if let Err(error) = source::copy_to_clipboard(&mut out, &text) {
+                    let failure = Some(format!("cannot copy: {error}"));
+                    let _ = self.sender.send(Incoming::App(Msg::EditorClosed(failure)));
+                }
+            }
+            Command::Export { view, path, lang } => {
                 let store = Arc::clone(&self.store);
                 let sender = self.sender.clone();
                 let spawned = thread::Builder::new()
@@ -193,7 +218,7 @@ impl Jobs {
                     .spawn(move || {
                         let outcome =
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                app::run_export(&store, &view, &path)
+                                app::run_export(&store, &view, &path, lang)
                             }))
                             .unwrap_or_else(|panic| {
                                 Err(failure_text("export", &panic_text(panic.as_ref())))
@@ -206,6 +231,24 @@ impl Jobs {
                 }
             }
         }
+    }
+
+    /// Opens a task's source in the editor, the terminal handed over to it.
+    fn edit(&self, request: &source::EditRequest, screen: &mut Screen) -> Result<(), String> {
+        let copies = match self.copies.get() {
+            Some(dir) => dir,
+            None => {
+                let dir = tempfile::Builder::new()
+                    .prefix("zeren-sources-")
+                    .tempdir()
+                    .map_err(|error| format!("cannot make a folder for the text: {error}"))?;
+                self.copies.get_or_init(|| dir)
+            }
+        };
+        let (path, _) = source::file_to_open(request, copies.path())?;
+        screen
+            .hand_over(|| source::run_editor(&path, request.line))
+            .map_err(|error| format!("{error:#}"))?
     }
 
     /// Hands the saves the app asked for to the saver.
@@ -244,10 +287,13 @@ enum Handled {
 }
 
 /// Waits for the next message, then handles every message already queued.
-fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, jobs: &Jobs) -> anyhow::Result<Handled> {
-    let first = inbox.recv().context("the input thread stopped")?;
+fn handle_next(screen: &mut Screen, app: &mut App, jobs: &Jobs) -> anyhow::Result<Handled> {
+    let first = screen.inbox.recv().context("the input thread stopped")?;
+    let queued: Vec<Incoming> = std::iter::once(first)
+        .chain(screen.inbox.try_iter())
+        .collect();
     let mut redraw = false;
-    for incoming in std::iter::once(first).chain(inbox.try_iter()) {
+    for incoming in queued {
         let msg = match incoming {
             Incoming::Terminal(Event::Key(key)) => Msg::Key(key),
             Incoming::Terminal(Event::Mouse(mouse)) if mouse.kind == MouseEventKind::Moved => {
@@ -269,7 +315,7 @@ fn handle_next(inbox: &Receiver<Incoming>, app: &mut App, jobs: &Jobs) -> anyhow
         };
         redraw = true;
         if let Some(command) = app.update(msg) {
-            jobs.run(command);
+            jobs.run(command, screen);
         }
         jobs.submit_saves(app);
         if app.quit || app.suspend {

@@ -8,6 +8,7 @@
 use std::io::stdout;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
@@ -33,6 +34,10 @@ const SIGNAL_GRACE: Duration = Duration::from_secs(10);
 /// The terminating signal received, 0 for none.
 static SIGNALLED: AtomicI32 = AtomicI32::new(0);
 
+/// How long the input thread waits for an event before it looks whether it
+/// is asked to stop reading.
+const INPUT_POLL: Duration = Duration::from_millis(200);
+
 /// What the event loop waits for.
 pub enum Incoming {
     /// A key, mouse, paste or resize event.
@@ -56,6 +61,65 @@ pub struct Screen {
     pub inbox: Receiver<Incoming>,
     /// Sends into [`Screen::inbox`].
     pub sender: Sender<Incoming>,
+    /// Stops and restarts the input thread's reading.
+    reading: Arc<Reading>,
+}
+
+/// Whether the input thread may read the terminal, and whether it is
+/// waiting to be allowed to.
+#[derive(Default)]
+struct Reading {
+    state: Mutex<ReadingState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct ReadingState {
+    /// Asked to stop reading.
+    paused: bool,
+    /// Not reading: waiting for `paused` to be lifted.
+    idle: bool,
+}
+
+impl Reading {
+    /// Asks the input thread to stop reading and waits until it has.
+    fn pause(&self) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        state.paused = true;
+        while !state.idle {
+            match self.changed.wait_timeout(state, INPUT_POLL * 4) {
+                Ok((next, timeout)) if !timeout.timed_out() => state = next,
+                // The thread is gone or stuck: nothing more to wait for.
+                _ => return,
+            }
+        }
+    }
+
+    /// Lets the input thread read again.
+    fn resume(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.paused = false;
+            self.changed.notify_all();
+        }
+    }
+
+    /// Waits while reading is paused (as the input thread).
+    fn wait_while_paused(&self) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        while state.paused {
+            state.idle = true;
+            self.changed.notify_all();
+            match self.changed.wait(state) {
+                Ok(next) => state = next,
+                Err(_) => return,
+            }
+        }
+        state.idle = false;
+    }
 }
 
 impl Screen {
@@ -68,13 +132,15 @@ impl Screen {
             terminal,
             inbox,
             sender,
+            reading: Arc::new(Reading::default()),
         };
         execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
             .context("cannot set up the terminal")?;
         let to_screen = screen.sender.clone();
+        let reading = Arc::clone(&screen.reading);
         thread::Builder::new()
             .name("zeren-input".to_string())
-            .spawn(move || read_terminal(&to_screen))
+            .spawn(move || read_terminal(&to_screen, &reading))
             .context("cannot start the input thread")?;
         let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])
             .context("cannot watch for signals")?;
@@ -93,6 +159,17 @@ impl Screen {
         restore_terminal();
         signal_hook::low_level::raise(SIGSTOP).context("cannot suspend")?;
         self.resume()
+    }
+
+    /// Gives the terminal to `run` (an editor): the terminal restored and
+    /// nothing read from it meanwhile; then takes it back and redraws.
+    pub fn hand_over<T>(&mut self, run: impl FnOnce() -> T) -> anyhow::Result<T> {
+        self.reading.pause();
+        restore_terminal();
+        let outcome = run();
+        let resumed = self.resume();
+        self.reading.resume();
+        resumed.map(|()| outcome)
     }
 
     /// Takes the terminal again after a stop: raw mode, the alternate
@@ -157,10 +234,17 @@ fn install_panic_hook() {
     }));
 }
 
-fn read_terminal(sender: &Sender<Incoming>) {
+/// Reads terminal events and passes them on, except while reading is
+/// paused (the terminal lent to an editor).
+fn read_terminal(sender: &Sender<Incoming>, reading: &Reading) {
     loop {
-        let incoming = match event::read() {
-            Ok(event) => Incoming::Terminal(event),
+        reading.wait_while_paused();
+        let incoming = match event::poll(INPUT_POLL) {
+            Ok(false) => continue,
+            Ok(true) => match event::read() {
+                Ok(event) => Incoming::Terminal(event),
+                Err(error) => Incoming::TerminalFailed(error),
+            },
             Err(error) => Incoming::TerminalFailed(error),
         };
         let failed = matches!(incoming, Incoming::TerminalFailed(_));

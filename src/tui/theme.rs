@@ -23,6 +23,8 @@ pub struct Theme {
     pub reviewed: Style,
     /// The cells of the compare view, from few tasks to the most.
     pub shades: [Style; 4],
+    /// A section mark in the Tasks pane.
+    pub section: Style,
 }
 
 impl Theme {
@@ -66,6 +68,7 @@ impl Theme {
                     .fg(Color::White)
                     .add_modifier(Modifier::BOLD),
             ],
+            section: Style::new().fg(Color::Magenta),
         }
     }
 
@@ -93,6 +96,7 @@ impl Theme {
                 none.add_modifier(Modifier::BOLD),
                 none.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             ],
+            section: none.add_modifier(Modifier::ITALIC),
         }
     }
 }

@@ -10,6 +10,7 @@ mod tally;
 mod task_set;
 
 pub use matches::MatchCache;
+pub use task_set::TaskSet;
 
 use matches::{Match, rank};
 use tally::{Parts, tally};

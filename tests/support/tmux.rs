@@ -91,6 +91,11 @@ impl Tmux {
         sleep(Duration::from_millis(150));
     }
 
+    /// Runs a tmux command on this server; its standard output.
+    pub fn command(&self, args: &[&str]) -> String {
+        String::from_utf8_lossy(&self.run(args).stdout).into_owned()
+    }
+
     /// What window `name` shows.
     pub fn screen(&self, name: &str) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", name]).stdout).into_owned()

@@ -17,6 +17,7 @@ use zeren::store::Store;
 use zeren::tui::app::{App, Command, Msg, ReviewState, run_export};
 use zeren::tui::i18n::Lang;
 use zeren::tui::keymap::Keymap;
+use zeren::tui::source::EditRequest;
 use zeren::tui::theme::Theme;
 use zeren::tui::ui;
 use zeren::tui::view::{MatchCache, compute};
@@ -27,6 +28,10 @@ pub struct Harness {
     cache: MatchCache,
     /// The review files, saved at once after each change.
     pub books: Vec<Book>,
+    /// What the app asked to open in the editor, in order.
+    pub edits: Vec<EditRequest>,
+    /// What the app asked to put on the clipboard, in order.
+    pub copied: Vec<String>,
 }
 
 impl Harness {
@@ -97,6 +102,8 @@ impl Harness {
             app,
             cache: MatchCache::default(),
             books,
+            edits: Vec::new(),
+            copied: Vec::new(),
         };
         harness.settle(Some(first));
         harness.send(Msg::Problems(check(&store)));
@@ -114,8 +121,16 @@ impl Harness {
             Command::View(request) => {
                 Msg::View(compute(self.app.store(), &request, &mut self.cache))
             }
-            Command::Export { view, path } => {
-                Msg::Exported(run_export(self.app.store(), &view, &path))
+            Command::Export { view, path, lang } => {
+                Msg::Exported(run_export(self.app.store(), &view, &path, lang))
+            }
+            Command::Edit(request) => {
+                self.edits.push(request);
+                Msg::EditorClosed(None)
+            }
+            Command::Copy(text) => {
+                self.copied.push(text);
+                return;
             }
         };
         let next = self.app.update(msg);
@@ -164,12 +179,15 @@ impl Harness {
         self.settle(request);
     }
 
-    /// Draws the dashboard on a `width` × `height` test terminal.
+    /// Draws the dashboard on a `width` × `height` test terminal and hands
+    /// what the draw measured to the app, as the event loop does.
     pub fn draw(&mut self, width: u16, height: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        let mut drawn = ui::Drawn::default();
         terminal
-            .draw(|frame| ui::draw(frame, &mut self.app))
+            .draw(|frame| drawn = ui::draw(frame, &self.app))
             .expect("draw");
+        self.app.measured(drawn);
         terminal
     }
 }

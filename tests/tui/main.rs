@@ -2,7 +2,10 @@
 //! screens drawn into ratatui's `TestBackend`.
 
 mod common;
+mod detail;
 mod places;
+mod problems;
 mod render;
 mod review;
 mod state;
+mod tasks;

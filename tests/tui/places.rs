@@ -301,7 +301,7 @@ fn the_compare_view_on_the_samples() {
 fn the_compare_view_on_the_places_of_a_province() {
     let mut harness = liaoning();
     harness.key(KeyCode::Char('c'));
-    let terminal = harness.draw(100, 20);
+    let terminal = harness.draw(100, 24);
     let shown = screen(&terminal);
     for name in ["辽宁省", "鞍山市", "海城市", "立山区"] {
         assert!(shown.contains(name), "{name}:\n{shown}");

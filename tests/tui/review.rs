@@ -115,27 +115,6 @@ fn without_a_review_file_a_mark_key_explains_why() {
 }
 
 #[test]
-fn the_problems_view_lists_problems_and_enter_shows_the_task() {
-    let mut harness = Harness::samples();
-    harness.key(KeyCode::Char('x'));
-    harness.key(KeyCode::Char('p'));
-    let text = screen(&harness.draw(160, 45));
-    assert!(text.contains("Problems 187"), "{text}");
-    assert!(text.contains("lead units (多头牵头)"), "{text}");
-    let problems = harness.app.problems.clone().unwrap_or_default();
-    let no_unit = problems
-        .iter()
-        .position(|problem| problem.level == zeren::check::Level::Error)
-        .expect("an error-level problem");
-    for _ in 0..no_unit {
-        harness.key(KeyCode::Char('j'));
-    }
-    harness.key(KeyCode::Enter);
-    assert_eq!(harness.app.mode, Mode::Normal);
-    assert_eq!(harness.app.selected_task(), problems[no_unit].task);
-}
-
-#[test]
 fn the_export_key_writes_the_filtered_view_to_excel() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = Harness::with_review_and_exports(&dir.path().join("review.json"), dir.path());

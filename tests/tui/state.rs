@@ -234,11 +234,20 @@ fn sections_collapse_expand_and_filter() {
 fn tab_and_number_keys_move_the_focus() {
     let mut harness = Harness::samples();
     harness.key(KeyCode::Tab);
+    assert_eq!(
+        harness.app.focus,
+        Pane::Detail,
+        "the Detail follows the Tasks"
+    );
+    harness.key(KeyCode::Tab);
     assert_eq!(harness.app.focus, Pane::Leads);
+    harness.key(KeyCode::BackTab);
     harness.key(KeyCode::BackTab);
     assert_eq!(harness.app.focus, Pane::Tasks);
     harness.key(KeyCode::Char('2'));
     assert_eq!(harness.app.focus, Pane::Sections);
+    harness.key(KeyCode::Char('5'));
+    assert_eq!(harness.app.focus, Pane::Detail);
 }
 
 #[test]
@@ -259,7 +268,7 @@ fn moving_in_the_task_list_changes_the_detail() {
 fn a_click_selects_the_row_under_the_pointer() {
     let mut harness = Harness::samples();
     harness.draw(160, 45);
-    let area = harness.app.areas.panes[Pane::Cities as usize];
+    let area = harness.app.drawn.panes[Pane::Cities].area;
     harness.send(Msg::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: area.x + 2,
@@ -267,15 +276,15 @@ fn a_click_selects_the_row_under_the_pointer() {
         modifiers: KeyModifiers::NONE,
     }));
     assert_eq!(harness.app.focus, Pane::Cities);
-    assert_eq!(harness.app.cursors[Pane::Cities as usize].selected, 2);
-    let tasks = harness.app.areas.panes[Pane::Tasks as usize];
+    assert_eq!(harness.app.cursors[Pane::Cities].selected, 2);
+    let tasks = harness.app.drawn.panes[Pane::Tasks].area;
     harness.send(Msg::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: tasks.x + 5,
         row: tasks.y + 5,
         modifiers: KeyModifiers::NONE,
     }));
-    assert_eq!(harness.app.cursors[Pane::Tasks as usize].selected, 3);
+    assert_eq!(harness.app.cursors[Pane::Tasks].selected, 3);
 }
 
 #[test]

@@ -126,7 +126,7 @@ impl App {
         let place = self.place_choice(place, true);
         self.filters.set_cell(place, choice, cursor.role);
         self.mode = Mode::Normal;
-        self.selected_task = None;
+        self.show_task(None);
         self.cursors = Default::default();
         self.refresh()
     }

@@ -14,7 +14,8 @@ use crate::tui::input::LineInput;
 impl App {
     pub(super) fn input_key(&mut self, key: KeyEvent) -> Option<Command> {
         match self.keymap.action(Context::Input, &key) {
-            Some(Action::Accept) => self.accept_input(),
+            Some(Action::Accept) => self.accept_input(false),
+            Some(Action::AcceptAndFlag) => self.accept_input(true),
             Some(Action::Cancel) => self.cancel_input(),
             Some(Action::Suspend) => {
                 self.suspend = true;
@@ -86,8 +87,8 @@ impl App {
                 }
                 let text = input.text().to_string();
                 self.filters.set_query(&text);
-                self.cursors[Pane::Tasks.index()] = ListCursor::default();
-                self.selected_task = None;
+                self.cursors[Pane::Tasks] = ListCursor::default();
+                self.show_task(None);
                 self.refresh()
             }
             Mode::Department {
@@ -128,14 +129,16 @@ impl App {
         }
     }
 
-    fn accept_input(&mut self) -> Option<Command> {
+    /// Applies the field; `flag` also flags the task of a note (elsewhere it
+    /// is a plain Enter).
+    fn accept_input(&mut self, flag: bool) -> Option<Command> {
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         match mode {
             Mode::Search { .. } => {
                 self.filters.end_query();
                 None
             }
-            Mode::Note { input, task } => self.save_note(task, input.text()),
+            Mode::Note { input, task } => self.save_note(task, input.text(), flag),
             Mode::Department {
                 input,
                 completions,
@@ -156,7 +159,7 @@ impl App {
                     departments: group.departments.clone(),
                 };
                 self.filters.set_department(choice);
-                self.cursors[Pane::Tasks.index()] = ListCursor::default();
+                self.cursors[Pane::Tasks] = ListCursor::default();
                 self.refresh()
             }
             other => {

@@ -1,15 +1,15 @@
 //! Reviewing in the dashboard: marks and notes shown at once and saved in
 //! the background, mark-and-advance, undo, the orphaned marks, the review
-//! filter, the Problems view, and exporting the current view.
+//! filter, and exporting the current view.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, Command, DEFAULT_PAGE, ListCursor, Mode, Pane};
 use crate::clock::Timestamp;
-use crate::export::{ExportView, Format, default_export_path};
+use crate::export::{ExportView, Format, Written, default_export_path};
 use crate::review::saver::SaverEvent;
 use crate::review::{Mark, MarkId, Review, SaveRequest, Status};
 use crate::store::{Store, TaskId};
@@ -203,8 +203,8 @@ impl App {
             return;
         };
         if let Some(&next) = self.view.tasks.get(position + 1) {
-            self.cursors[Pane::Tasks.index()].selected = position + 1;
-            self.selected_task = Some(next);
+            self.cursors[Pane::Tasks].selected = position + 1;
+            self.show_task(Some(next));
         }
     }
 
@@ -217,10 +217,7 @@ impl App {
             return None;
         };
         if let Some(task) = task {
-            self.selected_task = Some(task);
-            if let Some(position) = self.view.tasks.iter().position(|&id| id == task) {
-                self.cursors[Pane::Tasks.index()].selected = position;
-            }
+            self.select_listed_task(task);
         }
         self.after_change(request, task)
     }
@@ -239,12 +236,13 @@ impl App {
         };
     }
 
-    /// Saves the note typed for `task` (blank clears it).
-    pub(super) fn save_note(&mut self, task: TaskId, note: &str) -> Option<Command> {
+    /// Saves the note typed for `task` (blank clears it); the task's status
+    /// stays as it is, unless `flag` asks to flag it.
+    pub(super) fn save_note(&mut self, task: TaskId, note: &str, flag: bool) -> Option<Command> {
         let store = Arc::clone(&self.store);
         let lang = self.lang;
         let review = self.review.as_mut()?;
-        match review.review.set_note(&store, task, note) {
+        match review.review.set_note(&store, task, note, flag) {
             Ok(Some(request)) => self.after_change(request, Some(task)),
             Ok(None) => None,
             Err(error) => {
@@ -366,7 +364,7 @@ impl App {
         let review = self.review.as_mut()?;
         match review.review.reattach(&store, book, &id, task) {
             Ok(Some(request)) => {
-                self.message = Some(message::reattached(lang));
+                self.message = Some(message::reattached(lang, &self.keymap.hint(Action::Undo)));
                 self.clamp_orphan_cursor();
                 self.after_change(request, Some(task))
             }
@@ -383,7 +381,7 @@ impl App {
         let (book, id) = self.orphan_at(index)?;
         let lang = self.lang;
         let request = self.review.as_mut()?.review.drop_orphan(book, &id)?;
-        self.message = Some(message::dropped(lang));
+        self.message = Some(message::dropped(lang, &self.keymap.hint(Action::Undo)));
         self.clamp_orphan_cursor();
         self.after_change(request, None)
     }
@@ -393,52 +391,6 @@ impl App {
         if let Mode::Orphans { cursor } = &mut self.mode {
             cursor.clamp(len);
         }
-    }
-
-    pub(super) fn problems_key(&mut self, key: KeyEvent) -> Option<Command> {
-        let action = self.keymap.action(Context::Normal, &key);
-        let len = self.problems.as_ref().map_or(0, Vec::len);
-        let Mode::Problems { cursor } = &mut self.mode else {
-            return None;
-        };
-        let step = isize::try_from(DEFAULT_PAGE).unwrap_or(1);
-        match action {
-            Some(Action::Down) => cursor.move_by(1, len),
-            Some(Action::Up) => cursor.move_by(-1, len),
-            Some(Action::PageDown) => cursor.move_by(step, len),
-            Some(Action::PageUp) => cursor.move_by(-step, len),
-            Some(Action::Top) => cursor.move_by(isize::MIN / 2, len),
-            Some(Action::Bottom) => cursor.move_by(isize::MAX / 2, len),
-            Some(Action::Select) => {
-                let index = cursor.selected;
-                return self.jump_to_problem(index);
-            }
-            Some(Action::Quit) if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.quit = true;
-            }
-            Some(Action::Quit | Action::Problems | Action::PopFilter | Action::Help) => {
-                self.mode = Mode::Normal;
-            }
-            _ if key.code == KeyCode::Esc => self.mode = Mode::Normal,
-            _ => {}
-        }
-        None
-    }
-
-    /// Shows the task of a problem: selected in the Tasks pane, filters cleared
-    /// when they hide it.
-    fn jump_to_problem(&mut self, index: usize) -> Option<Command> {
-        let task = self.problems.as_ref()?.get(index)?.task;
-        self.mode = Mode::Normal;
-        let task = task?;
-        self.focus = Pane::Tasks;
-        self.selected_task = Some(task);
-        if let Some(position) = self.view.tasks.iter().position(|&id| id == task) {
-            self.cursors[Pane::Tasks.index()].selected = position;
-            return None;
-        }
-        self.filters.clear();
-        self.refresh()
     }
 
     pub(super) fn export(&mut self) -> Option<Command> {
@@ -454,21 +406,34 @@ impl App {
         let view = ExportView::from_tasks(&self.store, self.view.tasks.clone()).with_marks(marks);
         let path = default_export_path(&self.export_paths, Format::Xlsx, Timestamp::now());
         self.message = Some(message::exporting(self.lang, view.tasks.len()));
-        Some(Command::Export { view, path })
+        Some(Command::Export {
+            view,
+            path,
+            lang: self.lang,
+        })
     }
 
-    pub(super) fn exported(&mut self, outcome: Result<PathBuf, String>) {
+    pub(super) fn exported(&mut self, outcome: Result<Written, String>) {
         self.message = Some(match outcome {
-            Ok(path) => message::exported(self.lang, &path),
+            Ok(written) => message::exported(self.lang, &self.store, &written),
             Err(error) => message::export_failed(self.lang, &error),
         });
     }
 }
 
-/// Writes an export requested by [`Command::Export`]; the message for the app.
-pub fn run_export(store: &Store, view: &ExportView, path: &Path) -> Result<PathBuf, String> {
-    crate::export::write_file(store, view, Format::Xlsx, path)
-        .map(|()| path.to_path_buf())
+/// Writes an export requested by [`Command::Export`]; what was written, or
+/// the reason it was not.
+pub fn run_export(
+    store: &Store,
+    view: &ExportView,
+    path: &Path,
+    lang: Lang,
+) -> Result<Written, String> {
+    crate::export::write_file(store, view, Format::Xlsx, lang, path)
+        .map(|cut| Written {
+            path: path.to_path_buf(),
+            cut,
+        })
         .map_err(|error| error.to_string())
 }
 

@@ -107,7 +107,7 @@ impl App {
 
     /// `h` closes the selected place (or goes to its parent), `l` opens it.
     pub(super) fn open_selected_place(&mut self, open: bool) {
-        let cursor = self.cursors[Pane::Cities.index()].selected;
+        let cursor = self.cursors[Pane::Cities].selected;
         let Some(row) = self.place_rows.get(cursor).copied() else {
             return;
         };
@@ -119,12 +119,12 @@ impl App {
                 .iter()
                 .rposition(|candidate| candidate.depth < row.depth)
             {
-                self.cursors[Pane::Cities.index()].selected = parent;
+                self.cursors[Pane::Cities].selected = parent;
             }
             return;
         }
         self.place_tree.set_open(place, open);
         self.place_rows = self.place_tree.rows(&self.store, &self.view);
-        self.cursors[Pane::Cities.index()].clamp(self.place_rows.len());
+        self.cursors[Pane::Cities].clamp(self.place_rows.len());
     }
 }

@@ -4,36 +4,39 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::list::{PaneFrame, label_and_count, render_list};
+use super::Shown;
+use super::list::{PaneFrame, Row, label_and_count, render_list};
 use crate::tui::app::{App, Pane};
 
 /// Cells of indentation per tree level.
 const INDENT: usize = 1;
 
 /// Draws the Cities pane.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Shown {
     let labels = app.lang.labels();
     let theme = app.theme;
     let pane = PaneFrame {
         title: format!("1 {}", labels.cities),
         focused: app.focus == Pane::Cities,
         theme: &theme,
+        footer: None,
     };
-    let rows = app.place_rows().to_vec();
+    let rows = app.place_rows();
     let active = app
         .filters
         .place
         .as_ref()
         .map(|choice| choice.places.clone())
         .unwrap_or_default();
-    let store = app.shared_store();
+    let store = app.store();
     let len = rows.len();
     render_list(
         frame,
         area,
         &pane,
-        &mut app.cursors[0],
+        app.cursors[Pane::Cities],
         len,
+        None,
         |index, cells| {
             let row = rows[index];
             let name = match row.place {
@@ -54,13 +57,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
                 (true, false) => "+ ",
             };
             let indent = " ".repeat(row.depth * INDENT);
-            label_and_count(
+            Row::line(label_and_count(
                 &format!("{indent}{toggle}{name}"),
                 style,
                 row.count.to_string(),
                 theme.dim,
                 cells,
-            )
+            ))
         },
     )
 }

@@ -10,9 +10,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::list::PaneFrame;
 use crate::compare::MatrixRow;
-use crate::tui::action::Action;
 use crate::tui::app::{App, CompareCursor, Mode};
-use crate::tui::i18n::hint_label;
 use crate::tui::text::{truncate, width};
 
 /// The widest department column, in cells.
@@ -28,45 +26,33 @@ const MIN_COLUMN: usize = 5;
 /// in full.
 const CHROME_ROWS: usize = 2;
 
-/// Draws the compare view over `area` when it is open.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
+/// Draws the compare view over `area` when it is open; returns its cursor
+/// scrolled so the selected cell shows.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Option<CompareCursor> {
     let Mode::Compare(mut cursor) = app.mode else {
-        return;
+        return None;
     };
     let rect = area;
     frame.render_widget(Clear, rect);
     let labels = app.lang.labels();
-    let keys = [Action::CycleRole, Action::Select, Action::CycleKinds];
-    let hints: Vec<String> = keys
-        .iter()
-        .map(|&action| {
-            format!(
-                "{} {}",
-                app.keymap.hint(action),
-                hint_label(action, app.lang)
-            )
-        })
-        .collect();
     let title = format!(
-        "{} · {} · {} · {}",
+        "{} · {} · {}",
         labels.compare,
         labels.role(cursor.role),
-        hints.join("  "),
         labels.close_hint
     );
     let block = PaneFrame {
         title,
         focused: true,
         theme: &app.theme,
+        footer: None,
     }
     .block();
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let lines = table_lines(app, &mut cursor, inner);
     frame.render_widget(Paragraph::new(lines), inner);
-    if let Mode::Compare(kept) = &mut app.mode {
-        *kept = cursor;
-    }
+    Some(cursor)
 }
 
 /// The table's lines for `area`, scrolled so the selected cell shows.

@@ -5,7 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::list::{PaneFrame, render_list};
+use super::Shown;
+use super::list::{PaneFrame, Row, render_list};
 use crate::tui::app::{App, KindFilter, Pane};
 use crate::tui::text::{truncate, width};
 
@@ -16,7 +17,7 @@ const BAR_EIGHTHS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉',
 const MAX_BAR: usize = 8;
 
 /// Draws the Lead units pane.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Shown {
     let labels = app.lang.labels();
     let theme = app.theme;
     let kinds = match app.kinds {
@@ -28,8 +29,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
         title: format!("4 {}{kinds}", labels.leads),
         focused: app.focus == Pane::Leads,
         theme: &theme,
+        footer: None,
     };
-    let rows = app.lead_rows().to_vec();
+    let rows = app.lead_rows();
     let max = rows.iter().map(|(_, count)| *count).max().unwrap_or(1);
     let active: Vec<_> = app
         .filters
@@ -37,14 +39,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
         .iter()
         .flat_map(|filter| filter.choice.departments.iter().copied())
         .collect();
-    let store = app.shared_store();
+    let store = app.store();
     let len = rows.len();
     render_list(
         frame,
         area,
         &pane,
-        &mut app.cursors[3],
+        app.cursors[Pane::Leads],
         len,
+        None,
         |index, cells| {
             let (dept, count) = rows[index];
             let name = &store.departments().get(dept).canonical;
@@ -58,13 +61,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) -> usize {
             } else {
                 Default::default()
             };
-            Line::from(vec![
+            Row::line(Line::from(vec![
                 Span::styled(shown, style),
                 Span::raw(" ".repeat(gap + 1)),
                 Span::styled(count_text, theme.dim),
                 Span::raw(" "),
                 Span::styled(bar(count, max, bar_room), theme.bar),
-            ])
+            ]))
         },
     )
 }

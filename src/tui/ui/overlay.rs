@@ -1,30 +1,30 @@
-//! Popups drawn over the panes: the help (built from the keymap), the load
-//! warnings, and the department completions.
+//! Popups drawn over the panes: the help (built from the keymap), the
+//! warnings, the task on the whole screen, the review problems, the
+//! orphaned marks and the department completions.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
+use strum::VariantArray;
 
-use super::list::{PaneFrame, label_and_count};
+use super::Shown;
+use super::detail::draw_text;
+use super::list::{PaneFrame, Row, label_and_count, render_list};
 use crate::check::Level;
 use crate::store::DeptGroup;
 use crate::tui::action::{Action, Group};
-use crate::tui::app::{App, ListCursor, MAX_COMPLETIONS, Mode};
-use crate::tui::i18n::{describe, hint_label};
-use crate::tui::text::{truncate, width};
-
-/// Help groups in the order shown.
-const GROUPS: [Group; 5] = [
-    Group::General,
-    Group::Navigation,
-    Group::Filters,
-    Group::Review,
-    Group::Editing,
-];
+use crate::tui::app::{App, ListCursor, MAX_COMPLETIONS, Mode, ProblemScope};
+use crate::tui::i18n::{describe, message, problem_message};
+use crate::tui::text::{truncate, width, wrap};
+use crate::tui::theme::Theme;
 
 /// Cells between the two columns of the help.
 const COLUMN_GAP: usize = 4;
+
+/// Lines of a problem's task text shown under its message.
+const PROBLEM_TEXT_LINES: usize = 2;
 
 /// The lines of the help overlay: every action with its keys, by group.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
@@ -51,7 +51,7 @@ fn help_groups(app: &App) -> Vec<Vec<Line<'static>>> {
         .map(|(_, keys, _)| width(keys))
         .max()
         .unwrap_or(0);
-    GROUPS
+    Group::VARIANTS
         .iter()
         .filter_map(|&group| {
             let members: Vec<&(Group, String, &str)> =
@@ -107,35 +107,46 @@ fn help_columns(app: &App, cells: usize) -> Vec<Vec<Line<'static>>> {
     vec![join_groups(groups), join_groups(right)]
 }
 
-/// Draws the overlay of the current mode, if it has one; returns how far a
-/// scrolling overlay can scroll.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
+/// Draws the popup of the current mode, if it has one; returns what it
+/// showed.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> Shown {
+    let labels = app.lang.labels();
     match &app.mode {
         Mode::Help { scroll } => {
-            let labels = app.lang.labels();
             let cells = usize::from(popup_rect(area).width.saturating_sub(2));
             let title = format!("{} · {}", labels.help, labels.close_hint);
             popup(frame, area, app, &title, help_columns(app, cells), *scroll)
         }
         Mode::Warnings { scroll } => {
-            let labels = app.lang.labels();
-            let inner_cells = usize::from(area.width.saturating_sub(4));
-            let mut lines: Vec<Line> = app
-                .store()
-                .warnings()
-                .iter()
-                .map(|warning| {
-                    Line::raw(truncate(
-                        &format!("{}: {}", warning.source, warning.message),
-                        inner_cells,
-                    ))
-                })
-                .collect();
+            let cells = usize::from(popup_rect(area).width.saturating_sub(2));
+            let mut lines: Vec<Line> = Vec::new();
+            for warning in app.warnings() {
+                let text = format!("{}: {}", warning.source, warning.message);
+                for (index, part) in wrap(&text, cells.saturating_sub(2)).into_iter().enumerate() {
+                    let indent = if index == 0 { "" } else { "  " };
+                    lines.push(Line::raw(format!("{indent}{part}")));
+                }
+            }
             if lines.is_empty() {
                 lines.push(Line::raw(labels.no_warnings));
             }
-            let title = format!("{} · {}", labels.warnings, labels.close_hint);
+            let title = format!(
+                "{} {} · {}",
+                labels.warnings,
+                app.warning_count(),
+                labels.close_hint
+            );
             popup(frame, area, app, &title, vec![lines], *scroll)
+        }
+        Mode::Task { scroll } => {
+            clear_around(frame, area, area);
+            let pane = PaneFrame {
+                title: format!("{} · {}", labels.detail, labels.close_hint),
+                focused: true,
+                theme: &app.theme,
+                footer: None,
+            };
+            draw_text(frame, area, app, pane, *scroll)
         }
         Mode::Department {
             completions,
@@ -143,90 +154,155 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) -> usize {
             ..
         } => {
             completions_popup(frame, area, app, completions, *picked);
-            0
+            Shown::default()
         }
-        Mode::Problems { cursor } => {
-            problems_popup(frame, area, app, *cursor);
-            0
+        Mode::Problems { cursor, confirm } => {
+            problems_popup(frame, area, app, *cursor, confirm.is_some())
         }
-        Mode::Orphans { cursor } => {
-            orphans_popup(frame, area, app, *cursor);
-            0
+        Mode::Orphans { cursor } => orphans_popup(frame, area, app, *cursor),
+        Mode::Normal | Mode::Search { .. } | Mode::Note { .. } | Mode::Compare(_) => {
+            Shown::default()
         }
-        Mode::Normal | Mode::Search { .. } | Mode::Note { .. } | Mode::Compare(_) => 0,
     }
 }
 
-/// The review problems, one per line, the selected one highlighted.
-fn problems_popup(frame: &mut Frame, area: Rect, app: &App, mut cursor: ListCursor) {
+/// The review problems under the current filters, errors first, each
+/// wrapped by cell width: severity and place, the message, and the start of
+/// the task's text. The title counts them by severity and names the keys;
+/// when the filters hide a task the user picked, the bottom line asks
+/// whether to clear them.
+fn problems_popup(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    cursor: ListCursor,
+    confirming: bool,
+) -> Shown {
     let labels = app.lang.labels();
-    let rect = area.centered(Constraint::Percentage(90), Constraint::Percentage(80));
+    let rect = popup_rect(area);
     clear_around(frame, rect, area);
-    let problems = app.problems.as_deref();
-    let title = match problems {
-        Some(problems) => format!(
-            "{} {} · {}",
-            labels.problems,
-            problems.len(),
-            labels.problems_hint
-        ),
+    let filter = app.problem_filter;
+    let scope = match filter.scope {
+        ProblemScope::UnderFilters => labels.under_filters,
+        ProblemScope::All => labels.all_problems,
+    };
+    let level = filter
+        .level
+        .map_or(labels.all_levels, |level| labels.level(level));
+    let title = match &app.problems {
+        Some(_) => {
+            let [errors, warnings, infos] = app.problem_counts();
+            let counts = format!(
+                "{} {errors} · {} {warnings} · {} {infos}",
+                labels.level(Level::Error),
+                labels.level(Level::Warning),
+                labels.level(Level::Info)
+            );
+            format!(
+                "{} {} ({counts}) · {level} · {scope}",
+                labels.problems,
+                app.problem_rows().len()
+            )
+        }
         None => format!("{} · {}", labels.problems, labels.searching),
     };
-    let block = PaneFrame {
+    let pane = PaneFrame {
         title,
         focused: true,
         theme: &app.theme,
-    }
-    .block();
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let Some(problems) = problems else {
-        return;
+        footer: None,
     };
-    if problems.is_empty() {
+    let Some(problems) = &app.problems else {
+        let block = pane.block();
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        return Shown {
+            area: rect,
+            inner,
+            ..Shown::default()
+        };
+    };
+    let rows = app.problem_rows();
+    if rows.is_empty() {
+        let block = pane.block();
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
         frame.render_widget(Line::raw(labels.no_problems), inner);
-        return;
+        return Shown {
+            area: rect,
+            inner,
+            ..Shown::default()
+        };
     }
-    let height = usize::from(inner.height);
-    cursor.scroll_into_view(height);
-    let cells = usize::from(inner.width);
-    let lines: Vec<Line> = problems
-        .iter()
-        .enumerate()
-        .skip(cursor.offset)
-        .take(height)
-        .map(|(index, problem)| {
+    let pane = PaneFrame {
+        footer: confirming.then(|| {
+            let prompt = message::clear_filters_for_task(
+                app.lang,
+                &app.keymap.hint(Action::Select),
+                &app.keymap.hint(Action::PopFilter),
+            );
+            Line::styled(format!(" {prompt} "), app.theme.warning)
+        }),
+        ..pane
+    };
+    let store = app.store();
+    let theme = &app.theme;
+    render_list(
+        frame,
+        rect,
+        &pane,
+        cursor,
+        rows.len(),
+        None,
+        |index, cells| {
+            let problem = &problems[rows[index]];
             let place = match problem.line {
                 Some(line) => format!("{}:{line}", problem.source),
                 None => problem.source.clone(),
             };
-            let level = problem.level.name();
-            let text = truncate(&format!("{level:<7} {place}  {}", problem.message), cells);
-            let style = match (index == cursor.selected, problem.level) {
-                (true, _) => app.theme.selected,
-                (false, Level::Error) => app.theme.flagged,
-                (false, Level::Warning) => app.theme.warning,
-                (false, Level::Info) => app.theme.dim,
-            };
-            let line = Line::styled(text, style);
-            if index == cursor.selected {
-                let used = line.width();
-                Line::from(vec![
-                    Span::styled(line.to_string(), style),
-                    Span::styled(" ".repeat(cells.saturating_sub(used)), style),
-                ])
-            } else {
-                line
+            let level_style = level_style(theme, problem.level);
+            let mut lines = vec![Line::from(vec![
+                Span::styled(format!("{} ", labels.level(problem.level)), level_style),
+                Span::styled(truncate(&place, cells), theme.dim),
+            ])];
+            let text = problem_message(problem, store, app.lang, false);
+            for part in wrap(&text, cells.saturating_sub(2)) {
+                lines.push(Line::raw(format!("  {part}")));
             }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+            if let Some(task) = problem.task {
+                let task_text = store.task_text(task);
+                let mut parts = wrap(task_text, cells.saturating_sub(2));
+                if parts.len() > PROBLEM_TEXT_LINES {
+                    parts.truncate(PROBLEM_TEXT_LINES);
+                    if let Some(last) = parts.last_mut() {
+                        *last = truncate(&format!("{last}…"), cells.saturating_sub(2));
+                    }
+                }
+                for part in parts {
+                    lines.push(Line::styled(format!("  {part}"), theme.dim));
+                }
+            }
+            Row {
+                above: Vec::new(),
+                lines,
+            }
+        },
+    )
+}
+
+/// The colour of a severity.
+fn level_style(theme: &Theme, level: Level) -> Style {
+    match level {
+        Level::Error => theme.flagged,
+        Level::Warning => theme.warning,
+        Level::Info => theme.dim,
+    }
 }
 
 /// The marks whose task is gone: document, number, the text reviewed,
 /// status, who and when, note; the selected one highlighted. The title says
 /// which keys attach or drop it.
-fn orphans_popup(frame: &mut Frame, area: Rect, app: &App, mut cursor: ListCursor) {
+fn orphans_popup(frame: &mut Frame, area: Rect, app: &App, cursor: ListCursor) -> Shown {
     let labels = app.lang.labels();
     let rect = popup_rect(area);
     clear_around(frame, rect, area);
@@ -235,51 +311,38 @@ fn orphans_popup(frame: &mut Frame, area: Rect, app: &App, mut cursor: ListCurso
         .as_ref()
         .map(|review| review.orphans())
         .unwrap_or_default();
-    let keys: Vec<String> = [
-        Action::ReattachMark,
-        Action::DropMark,
-        Action::Undo,
-        Action::Orphans,
-    ]
-    .iter()
-    .map(|&action| {
-        format!(
-            "{} {}",
-            app.keymap.hint(action),
-            hint_label(action, app.lang)
-        )
-    })
-    .collect();
-    let block = PaneFrame {
-        title: format!("{} {} · {}", labels.orphans, orphans.len(), keys.join("  ")),
+    let pane = PaneFrame {
+        title: format!("{} {}", labels.orphans, orphans.len()),
         focused: true,
         theme: &app.theme,
-    }
-    .block();
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+        footer: None,
+    };
     if orphans.is_empty() {
+        let block = pane.block();
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
         frame.render_widget(Line::raw(labels.no_orphans), inner);
-        return;
+        return Shown {
+            area: rect,
+            inner,
+            ..Shown::default()
+        };
     }
-    let height = usize::from(inner.height);
-    cursor.scroll_into_view(height);
-    let cells = usize::from(inner.width);
-    let lines: Vec<Line> = orphans
-        .iter()
-        .enumerate()
-        .skip(cursor.offset)
-        .take(height)
-        .map(|(index, (_, id, mark))| {
-            let status = match mark.status {
-                crate::review::Status::Reviewed => labels.reviewed,
-                crate::review::Status::Flagged => labels.flagged,
-            };
+    render_list(
+        frame,
+        rect,
+        &pane,
+        cursor,
+        orphans.len(),
+        None,
+        |index, cells| {
+            let (_, id, mark) = orphans[index];
             let mut text = format!(
-                "{}  {}  {}…  {status}",
+                "{}  {}  {}…  {}",
                 id.document,
                 mark.task.number.as_deref().unwrap_or("·"),
-                mark.task.text
+                mark.task.text,
+                labels.status(Some(mark.status))
             );
             if !mark.reviewer.is_empty() {
                 text.push_str(&format!(" {} {}", labels.by, mark.reviewer));
@@ -288,19 +351,9 @@ fn orphans_popup(frame: &mut Frame, area: Rect, app: &App, mut cursor: ListCurso
             if let Some(note) = &mark.note {
                 text.push_str(&format!("  · {note}"));
             }
-            let text = truncate(&text, cells);
-            if index == cursor.selected {
-                let used = width(&text);
-                Line::from(vec![
-                    Span::styled(text, app.theme.selected),
-                    Span::styled(" ".repeat(cells.saturating_sub(used)), app.theme.selected),
-                ])
-            } else {
-                Line::raw(text)
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+            Row::line(Line::raw(truncate(&text, cells)))
+        },
+    )
 }
 
 /// Where a scrolling popup goes on a screen of `area`.
@@ -309,8 +362,8 @@ fn popup_rect(area: Rect) -> Rect {
 }
 
 /// A framed popup showing `columns` side by side, scrolled together by
-/// `scroll` lines; returns the furthest it can scroll. When it can scroll,
-/// the bottom border tells which lines are showing.
+/// `scroll` lines; returns how far it can scroll. When it can scroll, the
+/// bottom border tells which lines are showing.
 fn popup(
     frame: &mut Frame,
     area: Rect,
@@ -318,7 +371,7 @@ fn popup(
     title: &str,
     columns: Vec<Vec<Line>>,
     scroll: usize,
-) -> usize {
+) -> Shown {
     let rect = popup_rect(area);
     clear_around(frame, rect, area);
     let rows = usize::from(rect.height.saturating_sub(2));
@@ -329,6 +382,7 @@ fn popup(
         title: title.to_string(),
         focused: true,
         theme: &app.theme,
+        footer: None,
     }
     .block();
     if max_scroll > 0 {
@@ -349,7 +403,13 @@ fn popup(
     for (lines, column) in columns.into_iter().zip(areas.iter()) {
         frame.render_widget(Paragraph::new(lines).scroll((offset, 0)), *column);
     }
-    max_scroll
+    Shown {
+        area: rect,
+        inner,
+        offset: scroll,
+        items: Vec::new(),
+        max_scroll,
+    }
 }
 
 /// Clears `rect`; a wide character whose right half lies under the popup's
@@ -395,6 +455,7 @@ fn completions_popup(
         title: app.lang.labels().dept_prompt.to_string(),
         focused: true,
         theme: &app.theme,
+        footer: None,
     }
     .block();
     let inner = block.inner(rect);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Pane, progress};
 use crate::tui::filters::{Active, ReviewFilter};
-use crate::tui::i18n::{hint_label, message};
+use crate::tui::i18n::{HintWord, Noun, counted, hint_label, hint_word, message};
 use crate::tui::text::{truncate, visible, width};
 
 /// The longest chip, in cells, but a department's or a place's: a
@@ -45,12 +45,28 @@ fn pane_actions(pane: Pane) -> &'static [Action] {
             Action::ToggleReviewed,
             Action::ToggleFlagged,
             Action::EditNote,
-            Action::Undo,
-            Action::CycleReviewFilter,
+            Action::Select,
+            Action::OpenSource,
+            Action::CopyTask,
             Action::Search,
             Action::DeptFilter,
             Action::PopFilter,
+            Action::Undo,
+            Action::CycleReviewFilter,
             Action::Export,
+            Action::Quit,
+        ],
+        Pane::Detail => &[
+            Action::Help,
+            Action::Down,
+            Action::Up,
+            Action::Select,
+            Action::ToggleReviewed,
+            Action::ToggleFlagged,
+            Action::EditNote,
+            Action::OpenSource,
+            Action::CopyTask,
+            Action::NextPane,
             Action::Quit,
         ],
         Pane::Leads => &[
@@ -79,15 +95,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Mode::Search { .. } | Mode::Department { .. } | Mode::Note { .. } => {
             draw_prompt(frame, top, app);
             let mut actions = vec![Action::Accept, Action::Cancel];
-            if matches!(app.mode, Mode::Department { .. }) {
-                actions.push(Action::CompletionDown);
+            match app.mode {
+                Mode::Department { .. } => actions.push(Action::CompletionDown),
+                Mode::Note { .. } => actions.insert(1, Action::AcceptAndFlag),
+                _ => {}
             }
+            let actions: Vec<(Action, Option<HintWord>)> =
+                actions.into_iter().map(|action| (action, None)).collect();
             frame.render_widget(hints(app, &actions, usize::from(area.width)), bottom);
         }
         _ => {
             frame.render_widget(summary(app, usize::from(area.width)), top);
             let cells = usize::from(area.width);
-            frame.render_widget(hints(app, pane_actions(app.focus), cells), bottom);
+            frame.render_widget(hints(app, &hinted(app), cells), bottom);
         }
     }
 }
@@ -96,14 +116,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn summary(app: &App, cells: usize) -> Line<'static> {
     let labels = app.lang.labels();
     let theme = &app.theme;
+    let shown = app.view.tasks.len();
+    let total = counted(app.lang, app.store().tasks().len(), Noun::Task);
     let mut spans = vec![Span::styled(
-        format!(
-            "{} {} {} {}",
-            app.view.tasks.len(),
-            labels.of,
-            app.store().tasks().len(),
-            labels.tasks.to_lowercase()
-        ),
+        format!("{shown} {} {total}", labels.of),
         theme.title,
     )];
     if app.waiting {
@@ -146,15 +162,15 @@ fn summary(app: &App, cells: usize) -> Line<'static> {
             theme.reviewed,
         ));
     }
-    let warnings = app.store().warnings().len();
+    let warnings = app.warning_count();
     if warnings > 0 {
         if !right.is_empty() {
             right.push(Span::raw("  "));
         }
         right.push(Span::styled(
             format!(
-                "{warnings} {} [{}]",
-                labels.warnings.to_lowercase(),
+                "{} [{}]",
+                counted(app.lang, warnings, Noun::Warning),
                 app.keymap.hint(Action::Warnings)
             ),
             theme.warning,
@@ -214,30 +230,111 @@ fn chip(app: &App, active: Active) -> String {
     }
 }
 
-/// `key action` pairs from the keymap, for `actions`, in `cells`: a pair
-/// that does not fit is left out whole, never cut.
-fn hints(app: &App, actions: &[Action], cells: usize) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for &action in actions {
+/// The keys to hint in the current mode and pane, with the word that says
+/// what a key does there when it differs from its usual one.
+fn hinted(app: &App) -> Vec<(Action, Option<HintWord>)> {
+    let plain = |actions: &[Action]| actions.iter().map(|&action| (action, None)).collect();
+    match &app.mode {
+        Mode::Task { .. } => {
+            let mut actions: Vec<_> = plain(pane_actions(Pane::Detail));
+            actions.retain(|(action, _)| {
+                !matches!(action, Action::Help | Action::Select | Action::NextPane)
+            });
+            actions.pop();
+            actions.push((Action::PopFilter, Some(HintWord::Close)));
+            actions
+        }
+        Mode::Problems { confirm: None, .. } => vec![
+            (Action::Select, Some(HintWord::ShowTask)),
+            (Action::CycleSeverity, None),
+            (Action::ToggleProblemScope, None),
+            (Action::Down, None),
+            (Action::PopFilter, Some(HintWord::Close)),
+        ],
+        Mode::Problems { .. } => Vec::new(),
+        Mode::Orphans { .. } => vec![
+            (Action::ReattachMark, None),
+            (Action::DropMark, None),
+            (Action::Undo, None),
+            (Action::PopFilter, Some(HintWord::Close)),
+        ],
+        Mode::Compare(_) => vec![
+            (Action::Select, None),
+            (Action::CycleRole, None),
+            (Action::CycleKinds, None),
+            (Action::PopFilter, Some(HintWord::Close)),
+        ],
+        Mode::Help { .. } | Mode::Warnings { .. } => vec![
+            (Action::Down, None),
+            (Action::Up, None),
+            (Action::PopFilter, Some(HintWord::Close)),
+        ],
+        _ => {
+            let mut actions: Vec<_> = plain(pane_actions(app.focus));
+            if matches!(app.focus, Pane::Tasks | Pane::Detail) {
+                for (action, word) in &mut actions {
+                    if *action == Action::Select {
+                        *word = Some(HintWord::FullScreen);
+                    }
+                }
+            }
+            actions
+        }
+    }
+}
+
+/// `key action` pairs from the keymap in `cells`: a pair that does not fit
+/// is left out whole, never cut; room is kept for the last one (quit or
+/// close).
+fn hints(app: &App, actions: &[(Action, Option<HintWord>)], cells: usize) -> Line<'static> {
+    let pair = |(action, word): (Action, Option<HintWord>)| -> Option<(String, String)> {
         let keys = app.keymap.hint(action);
         if keys.is_empty() {
-            continue;
+            return None;
         }
-        let label = format!(" {}", hint_label(action, app.lang));
+        let label = match word {
+            Some(word) => hint_word(word, app.lang),
+            None => hint_label(action, app.lang),
+        };
+        Some((keys, format!(" {label}")))
+    };
+    let needed = |(keys, label): &(String, String)| width(keys) + width(label);
+    let last = actions.last().and_then(|&action| pair(action));
+    let reserved = last.as_ref().map_or(0, |last| needed(last) + 2);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for &action in &actions[..actions.len().saturating_sub(1)] {
+        let Some(pair) = pair(action) else {
+            continue;
+        };
         let gap = if spans.is_empty() { 0 } else { 2 };
-        let needed = gap + width(&keys) + width(&label);
-        if used + needed > cells {
+        if used + gap + needed(&pair) + reserved > cells {
             continue;
         }
-        used += needed;
-        if gap > 0 {
-            spans.push(Span::raw("  "));
-        }
-        spans.push(Span::styled(keys, app.theme.key));
-        spans.push(Span::styled(label, app.theme.dim));
+        used += gap + needed(&pair);
+        push_pair(&mut spans, app, pair, gap > 0);
+    }
+    if let Some(last) = last
+        && used + needed(&last) + 2 <= cells
+    {
+        let gap = !spans.is_empty();
+        push_pair(&mut spans, app, last, gap);
     }
     Line::from(spans)
+}
+
+/// A key and its label as spans, after a gap when `gap`.
+fn push_pair(
+    spans: &mut Vec<Span<'static>>,
+    app: &App,
+    (keys, label): (String, String),
+    gap: bool,
+) {
+    if gap {
+        spans.push(Span::raw("  "));
+    }
+    spans.push(Span::styled(keys, app.theme.key));
+    spans.push(Span::styled(label, app.theme.dim));
 }
 
 /// The input field with its prompt; the terminal cursor goes to the caret.
