@@ -54,7 +54,7 @@ struct TaskOut<'a> {
     review: Option<ReviewOut<'a>>,
 }
 
-/// A task's review mark: present only for a marked task.
+/// A task's review mark: present only for a task reviewed or flagged.
 #[derive(Serialize)]
 struct ReviewOut<'a> {
     status: Status,
@@ -178,10 +178,15 @@ fn task_out<'a>(store: &'a Store, view: &'a ExportView, id: TaskId) -> TaskOut<'
         leaders: task.leaders.iter().map(AsRef::as_ref).collect(),
         deadline: task.deadline.as_deref(),
         line: task.line,
-        review: view.mark(id).map(|mark| ReviewOut {
-            status: mark.status,
-            note: mark.note.as_deref(),
-            changed: view.changed(id),
-        }),
+        // The contract's `review` is a mark, reviewed or flagged: a note on an
+        // unreviewed task is in the CSV and Excel exports and the review file.
+        review: view
+            .mark(id)
+            .filter(|mark| mark.status != Status::Unreviewed)
+            .map(|mark| ReviewOut {
+                status: mark.status,
+                note: mark.note.as_deref(),
+                changed: view.changed(id),
+            }),
     }
 }
