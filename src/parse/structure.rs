@@ -486,7 +486,9 @@ impl<'a> Walker<'a> {
     fn text(&mut self, index: usize) {
         let line = &self.lines[index];
         let text = line.text;
-        if self.continues_open(text) {
+        if self.heads_tasks_below(index) {
+            self.promote_open_to_heading();
+        } else if self.continues_open(text) {
             if let Some(open) = self.open.as_mut() {
                 open.pieces.push(text);
                 open.found = None;
@@ -593,6 +595,22 @@ impl<'a> Walker<'a> {
             let so_far = open.pieces.last().copied().unwrap_or("");
             !self.blank_since_open && !ends_sentence(so_far) && !is_plan_title(text)
         })
+    }
+
+    /// True when the paragraph at `index`, right under the open numbered
+    /// task that names no units, closes several tasks of its own with their
+    /// annotations: the numbered line is their heading (`二、加快推进…工程`, then
+    /// `…一期工程于2020年年底前完成。(牵头责任单位:水利局)。因地制宜见缝插绿…(…)`).
+    fn heads_tasks_below(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        let Some(open) = self.open.as_ref() else {
+            return false;
+        };
+        open.number.is_some()
+            && open.pieces.len() == 1
+            && matches!(open.found, Some(None))
+            && matches!(line.kind, Kind::Text)
+            && annotated_brackets(line.text).len() >= 2
     }
 
     /// True when the paragraph at `index` describes the open numbered task
