@@ -160,10 +160,9 @@ pub(super) fn shape(cell: &[&str]) -> Shape {
             .all(|name| lexicon.ends_like_unit(&name.text()) || name.marked_lead);
     let long = text.contains(['。', ';'])
         || !units && (char_count(text) >= LONG_TEXT_CHARS || text.contains(','));
-    let persons = cell
-        .iter()
-        .flat_map(|line| split_leaders(line))
-        .all(|item| is_personal_name(item) || leader_in(item).is_some());
+    let mut leaders = cell.iter().flat_map(|line| split_leaders(line)).peekable();
+    let persons = leaders.peek().is_some()
+        && leaders.all(|item| is_personal_name(item) || leader_in(item).is_some());
     let deadline = char_count(text) <= 20 && is_deadline_like(text);
     let unit_note = text.split_once(':').is_some_and(|(before, _)| {
         char_count(before) <= 20
