@@ -709,7 +709,9 @@ pub fn annotated_brackets(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
                 let before = &text[..open];
                 let bare = bare_names(inner)?;
                 if !after_sentence(before) {
-                    if lexicon().ends_like_unit(before.trim_end()) {
+                    if lexicon().ends_like_unit(before.trim_end())
+                        && alias_written_alike(last_clause(before), inner)
+                    {
                         return None;
                     }
                     mid_sentence.push(found.len());
@@ -731,6 +733,29 @@ pub fn annotated_brackets(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
         }
     }
     found
+}
+
+/// The characters a unit's name starts with when it carries its level:
+/// 区市场监管局, 县教育局.
+const LEVEL_PREFIXES: [char; 4] = ['省', '市', '区', '县'];
+
+/// The clause `text` ends with: what follows its last mark of punctuation.
+fn last_clause(text: &str) -> &str {
+    let text = text.trim_end();
+    text.rfind(['，', ',', '、', '；', ';', '：', ':', '。'])
+        .map_or(text, |at| {
+            let mark = text[at..].chars().next().map_or(1, char::len_utf8);
+            &text[at + mark..]
+        })
+}
+
+/// True when the bracket `inner` after a name may be that name's other
+/// name: written as the name is, with its level when the name has one.
+/// `新建改造农贸市场(区市场监管局)` is a task and its unit, not a market's
+/// other name; `区应急管理局(区安委办)` is one unit.
+fn alias_written_alike(name: &str, inner: &str) -> bool {
+    let levelled = |text: &str| text.starts_with(LEVEL_PREFIXES);
+    !levelled(inner) || levelled(name)
 }
 
 /// Every labelled annotation of `text` that opens after a space or a
@@ -1004,6 +1029,28 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(&text[..found[0].0], "常住人口控制在1150万人左右。");
         assert_eq!(assignment(&found[1].2).lead, ["市经委"]);
+    }
+
+    #[test]
+    fn brackets_of_bare_units_after_task_words() {
+        let text = "新增社区巴士(区交通运输局),新建改造农贸市场(区市场监管局),新建、改扩建旅游厕所(区旅游局),开工建设安置房(区住建局)";
+        let found = annotated_brackets(text);
+        let units: Vec<_> = found
+            .iter()
+            .map(|(_, _, annotation)| assignment(annotation).responsible)
+            .collect();
+        assert_eq!(
+            units,
+            [
+                ["区交通运输局"],
+                ["区市场监管局"],
+                ["区旅游局"],
+                ["区住建局"]
+            ]
+        );
+        // A unit's other name, written as the unit is: one name.
+        let text = "完善预案,区应急管理局(区安委办)、区消防救援大队(区消防办)共同实施";
+        assert!(annotated_brackets(text).is_empty());
     }
 
     #[test]
