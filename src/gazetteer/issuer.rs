@@ -42,7 +42,9 @@ impl Gazetteer {
         match self.spoken_level(hints) {
             Some((Level::Province, _)) => self.named_province(hints),
             Some((Level::County, level_char)) => self.named_county(hints, level_char),
-            Some((Level::City, _)) => self.detect_city_index(hints),
+            Some((Level::City, _)) => self
+                .county_level_city(hints)
+                .or_else(|| self.detect_city_index(hints)),
             None => self
                 .most_named_county(hints)
                 .or_else(|| self.detect_city_index(hints)),
@@ -374,6 +376,53 @@ impl Gazetteer {
             }
         }
         None
+    }
+
+    /// The county-level city (乐清市, 余姚市) a plan speaking of 市 is of
+    /// when it names no issuer: the county it names at least twice, in full
+    /// or by its short name, clearly more than any other county and more
+    /// often than the city above it (首届温州市…夏令营 once, 乐清 twice).
+    fn county_level_city(&self, hints: &PlaceHints) -> Option<usize> {
+        let texts = [
+            hints.title.unwrap_or(""),
+            hints.head,
+            super::opening(hints.body),
+        ];
+        let is_county = |place: usize| self.places[place].level == Level::County;
+        let mut counties: HashMap<usize, u32> = HashMap::new();
+        let mut cities: HashMap<usize, u32> = HashMap::new();
+        for text in texts {
+            let mut spans = Vec::new();
+            for found in self.full_names.find_iter(text) {
+                spans.push(found.start..found.end);
+                for &place in found.meaning {
+                    let counts = if is_county(place) {
+                        &mut counties
+                    } else {
+                        &mut cities
+                    };
+                    *counts.entry(place).or_insert(0) += 1;
+                }
+            }
+            for found in self.county_shorts.find_everywhere(text) {
+                let inside_full = spans
+                    .iter()
+                    .any(|span| span.start < found.end && found.start < span.end);
+                if inside_full || super::is_local_name_at(text, found.end) {
+                    continue;
+                }
+                for &place in found.meaning.iter().filter(|&&place| is_county(place)) {
+                    *counties.entry(place).or_insert(0) += 1;
+                }
+            }
+        }
+        let winner = super::clear_winner(&counties, super::MIN_REPEATS)?;
+        let above = self.places[winner]
+            .city
+            .and_then(|city| cities.get(&city))
+            .copied()
+            .unwrap_or(0);
+        (self.places[winner].name.ends_with('市') && counties[&winner] > above).then_some(winner)
     }
 
     /// Of the places named most, all namesakes (普陀区 of 上海 and of 舟山),

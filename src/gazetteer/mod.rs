@@ -1153,4 +1153,30 @@ mod tests {
             Some("齐齐哈尔市")
         );
     }
+
+    #[test]
+    fn a_county_level_city_speaking_of_its_own_shi() {
+        let units = ["市教育局", "市卫健局"];
+        let plan = |body| {
+            city(PlaceHints {
+                body,
+                units: &units,
+                ..PlaceHints::default()
+            })
+        };
+        assert_eq!(
+            plan("推进乐清平阳山海协作,助力文成、永嘉和乐清的10所学校。首届温州市夏令营。"),
+            some("乐清市")
+        );
+        // A city's own plan names several of its counties.
+        assert_ne!(
+            plan("完成福清、长乐、连江、闽侯等县(市)的任务,推广长乐、闽侯、连江、福清的经验。"),
+            some("福清市")
+        );
+        // 津市 inside 天津市 is no mention of 津市市.
+        assert_ne!(
+            plan("《天津市规划纲要》实施,天津市人民政府决定。"),
+            some("津市市")
+        );
+    }
 }
