@@ -481,3 +481,30 @@ fn qualified_labels_and_a_main_unit_beside_the_lead() {
     assert_eq!(lead, ["市文化局"]);
     assert_eq!(responsible, ["市广电局", "各县(市)及相关区政府"]);
 }
+
+#[test]
+fn a_duty_list_without_numbers_after_a_lead_in() {
+    let doc = parse_document(
+        "4、各街道要组织人力在禁放区一侧设立明显禁放标志。\n\
+         5、各部门要各司其职,组织好各项禁放工作。其职责分工为:\n\
+         区委宣传部:制订宣传工作方案,教育群众自觉遵守禁放规定。\n\
+         教委:负责在中小学校贯彻禁放规定。\n\
+         公安分局:负责组织协调禁放日常工作。\n",
+    );
+    let duties: Vec<_> = doc
+        .tasks
+        .iter()
+        .filter(|task| task.number.is_none())
+        .map(|task| units(&doc, task).0)
+        .collect();
+    assert_eq!(duties, [["区委宣传部"], ["教委"], ["公安分局"]]);
+    let duty = doc
+        .tasks
+        .iter()
+        .find(|task| task.text.starts_with("教委:负责"));
+    assert!(duty.is_some(), "{:#?}", doc.tasks);
+    let section = duty
+        .and_then(|task| task.section)
+        .map(|section| doc.sections[section].title.as_str());
+    assert_eq!(section, Some("5、各部门要各司其职,组织好各项禁放工作"));
+}

@@ -206,6 +206,8 @@ struct OpenTask<'a> {
     line: u32,
     last_line: u32,
     section: Option<usize>,
+    /// An item of a duty list, led by the unit it starts with.
+    duty: bool,
 }
 
 /// What the walk met last, for placing annotations and descriptions.
@@ -414,6 +416,7 @@ impl<'a> Walker<'a> {
             line: line.number,
             last_line: line.number,
             section: self.current_section(),
+            duty: false,
         });
         self.last = Last::Task;
     }
@@ -486,6 +489,10 @@ impl<'a> Walker<'a> {
     fn text(&mut self, index: usize) {
         let line = &self.lines[index];
         let text = line.text;
+        if self.starts_duty_line(index) {
+            self.open_duty_line(index);
+            return;
+        }
         if self.heads_tasks_below(index) {
             self.promote_open_to_heading();
         } else if self.continues_open(text) {
@@ -545,6 +552,7 @@ impl<'a> Walker<'a> {
                 line: line.number,
                 last_line: line.number,
                 section: self.current_section(),
+                duty: false,
             });
             self.last = Last::Task;
         } else if is_heading_shaped(text) && self.next_is_task(index) {
@@ -595,6 +603,53 @@ impl<'a> Walker<'a> {
             let so_far = open.pieces.last().copied().unwrap_or("");
             !self.blank_since_open && !ends_sentence(so_far) && !is_plan_title(text)
         })
+    }
+
+    /// True when line `index` is an item of a duty list written without
+    /// numbers, one unit a line after a lead-in that ends with a colon
+    /// (`其职责分工为:`, then `区委宣传部:制订宣传工作方案…`, `教委:负责…`).
+    fn starts_duty_line(&self, index: usize) -> bool {
+        let line = &self.lines[index];
+        let Some((_, duties)) = duty_unit(line.text) else {
+            return false;
+        };
+        let previous = self.lines[..index]
+            .iter()
+            .rev()
+            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        matches!(line.kind, Kind::Text)
+            && !line.text[duties..].trim().is_empty()
+            && previous.is_some_and(|previous| {
+                previous.text.ends_with(':')
+                    || matches!(previous.kind, Kind::Text) && duty_unit(previous.text).is_some()
+            })
+    }
+
+    /// Opens the task of the duty line `index`; a numbered lead-in naming no
+    /// units above it is the section of its items.
+    fn open_duty_line(&mut self, index: usize) {
+        let leads_in = self.open.as_ref().is_some_and(|open| {
+            open.number.is_some()
+                && open.pieces.len() == 1
+                && matches!(open.found, Some(None))
+                && open.pieces[0].ends_with(':')
+        });
+        if leads_in {
+            self.promote_open_to_heading();
+        }
+        self.close_open();
+        let line = &self.lines[index];
+        self.open = Some(OpenTask {
+            number: None,
+            marker: None,
+            pieces: vec![line.text],
+            found: Some(None),
+            line: line.number,
+            last_line: line.number,
+            section: self.current_section(),
+            duty: true,
+        });
+        self.last = Last::Task;
     }
 
     /// True when the paragraph at `index`, right under the open numbered
@@ -724,6 +779,7 @@ impl<'a> Walker<'a> {
                 line,
                 last_line: line,
                 section: self.current_section(),
+                duty: false,
             });
             self.last = Last::Task;
         }
@@ -826,7 +882,7 @@ impl<'a> Walker<'a> {
                         .then(|| leading_clauses(piece))
                         .flatten()
                 });
-                let duty = (self.layout.duty_list && open.number.is_some())
+                let duty = (self.layout.duty_list && open.number.is_some() || open.duty)
                     .then(|| duty_unit(joined.text()))
                     .flatten()
                     .map(|(name, _)| {
