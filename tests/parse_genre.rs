@@ -508,3 +508,21 @@ fn a_duty_list_without_numbers_after_a_lead_in() {
         .map(|section| doc.sections[section].title.as_str());
     assert_eq!(section, Some("5、各部门要各司其职,组织好各项禁放工作"));
 }
+
+#[test]
+fn a_progress_table_whose_group_cell_spans_rows_and_page_metadata_below() {
+    let doc = parse_document(
+        "类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导 | 1-9月份工作完成情况 |\n\
+         四、教育文化 | 14.改扩建泉山学校 | 完成泉山学校一期2座教学楼建设。 | 教育体育局 | 刘福利 | 完成主体建筑结构施工。 |\n\
+         15.推进学校塑胶运动场地建设 | 完成罗峰学校塑胶运动场地建设。 | 教育体育局 | 刘福利 | 9月份开始施工。 | |\n\
+         索引号: | 113706850042672474/2022-04772 | 成文日期: | 2022-10-08 |\n",
+    );
+    assert_eq!(numbers(&doc), [Some("14"), Some("15")], "{:#?}", doc.tasks);
+    assert!(doc.tasks[0].text.starts_with("改扩建泉山学校完成"));
+    assert!(
+        doc.tasks[1]
+            .text
+            .starts_with("推进学校塑胶运动场地建设完成")
+    );
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["教育体育局"]);
+}

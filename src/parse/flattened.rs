@@ -53,7 +53,7 @@ pub fn recover<'a>(lines: &[Source<'a>]) -> Vec<Item<'a>> {
     let mut items = Vec::with_capacity(lines.len());
     let mut index = 0;
     while index < lines.len() {
-        if lines[index].text.is_empty() {
+        if lines[index].text.is_empty() || super::noise::is_always_chrome(lines[index].text) {
             items.push(Item::Line(lines[index]));
             index += 1;
         } else if let Some((rows, next)) = leading_pipe_cells(lines, index)

@@ -22,6 +22,12 @@ const MAX_PAGE_NUMBER_BYTES: usize = 80;
 /// The longest line (in characters) that a chrome word alone can mark as noise.
 const SHORT_LINE: usize = 80;
 
+/// True for a line marked as chrome by a word that marks it anywhere, even
+/// a row of cells (`索引号: | 113706850042672474/2022-04772 | 成文日期: |`).
+pub fn is_always_chrome(line: &str) -> bool {
+    ALWAYS_CHROME_FINDER.is_match(line)
+}
+
 /// True for a line that is page chrome rather than document content.
 pub fn is_noise(line: &str) -> bool {
     if line.is_empty() {

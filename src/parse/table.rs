@@ -124,7 +124,15 @@ pub fn header_cell(text: &str) -> Vec<Column> {
     if text.contains(['。', ',', ';']) || numbering::marker(text).is_some() {
         return Vec::new();
     }
-    lexicon().header_columns(text, MIN_HEADER_SHARE)
+    let mut columns = lexicon().header_columns(text, MIN_HEADER_SHARE);
+    // A compound names its column by its last word: 民生事项名称 holds names,
+    // not a second copy of the task.
+    let is_text = |column: &Column| matches!(column, Column::Task | Column::Name);
+    if let Some(last) = columns.iter().rposition(is_text) {
+        let head = columns[last];
+        columns.retain(|column| !is_text(column) || *column == head);
+    }
+    columns
 }
 
 /// What a cell holds, for aligning a short row to the header.
@@ -139,6 +147,9 @@ pub(super) struct Shape {
     pub(super) units: bool,
     persons: bool,
     deadline: bool,
+    /// Text after an item's own number (`15.推进学校塑胶运动场地建设`): a task,
+    /// never a group's name.
+    numbered_text: bool,
 }
 
 pub(super) fn shape(cell: &[&str]) -> Shape {
@@ -169,7 +180,12 @@ pub(super) fn shape(cell: &[&str]) -> Shape {
             && lexicon.ends_like_unit(before.trim())
             && lexicon.label(before.trim()).is_none()
     });
+    let numbered_text = numbering::marker(text).is_some_and(|marker| {
+        marker.style == NumberStyle::ArabicDot
+            && marker.rest.starts_with(|c: char| crate::cjk::is_han(c))
+    });
     Shape {
+        numbered_text,
         unit_note,
         empty: false,
         number,
@@ -267,6 +283,7 @@ pub(super) fn fit(shape: Shape, kinds: &[Column]) -> i32 {
                     -1
                 }
             }
+            Column::Category if shape.numbered_text => -2,
             Column::Name | Column::Category => {
                 if shape.number {
                     -2
