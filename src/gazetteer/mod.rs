@@ -290,10 +290,51 @@ struct Row<'t> {
     doc_abbrs: &'t str,
 }
 
-/// A table line: a place row or an ordinary word.
+/// A table line: a place row, an ordinary word or a kind of zone.
 enum Line<'t> {
     Place(Row<'t>),
     Common(&'t str),
+    /// A development zone every city may have, named by the city's short
+    /// name before `ending` (济宁 + 高新区), or before one of `others`.
+    Zone {
+        ending: &'t str,
+        others: &'t str,
+    },
+}
+
+/// The shortest short name of a city that its zones are named by.
+const MIN_ZONE_CITY_CHARS: usize = 2;
+
+/// Rows in the table's format for the zones of every city (济宁高新区 of
+/// 济宁市, also written 济宁高新技术产业开发区): county-level places named in
+/// full only, as their issuing 管委会 writes them.
+fn zone_rows(table: &str) -> Result<String, GazetteerError> {
+    let mut cities = Vec::new();
+    let mut zones = Vec::new();
+    for line in read_lines(table) {
+        match line? {
+            Line::Place(row)
+                if row.level == Level::City && row.short.chars().count() >= MIN_ZONE_CITY_CHARS =>
+            {
+                cities.push((row.name, row.province, row.short));
+            }
+            Line::Zone { ending, others } => zones.push((ending, others)),
+            _ => {}
+        }
+    }
+    let mut rows = String::new();
+    for (city, province, short) in cities {
+        for (ending, others) in &zones {
+            let others: Vec<String> = list(others)
+                .map(|other| format!("{short}{other}"))
+                .collect();
+            rows.push_str(&format!(
+                "county\t{short}{ending}\t{city}\t{province}\t\t{}\t\t\n",
+                others.join("|")
+            ));
+        }
+    }
+    Ok(rows)
 }
 
 impl Gazetteer {
@@ -301,12 +342,14 @@ impl Gazetteer {
     pub fn parse(table: &str) -> Result<Self, GazetteerError> {
         let mut rows = Vec::new();
         let mut common_words = HashSet::new();
-        for line in read_lines(table) {
+        let zone_table = zone_rows(table)?;
+        for line in read_lines(table).chain(read_lines(&zone_table)) {
             match line? {
                 Line::Place(row) => rows.push(row),
                 Line::Common(word) => {
                     common_words.insert(word.to_string());
                 }
+                Line::Zone { .. } => {}
             }
         }
         let places = resolve_places(&rows)?;
@@ -635,6 +678,12 @@ fn read_line(line: usize, text: &str) -> Result<Line<'_>, GazetteerError> {
         "city" => Level::City,
         "county" => Level::County,
         "common" => return Ok(Line::Common(name)),
+        "zone" => {
+            return Ok(Line::Zone {
+                ending: name,
+                others: former,
+            });
+        }
         other => {
             return Err(GazetteerError::Kind {
                 line,
@@ -1177,6 +1226,29 @@ mod tests {
         assert_ne!(
             plan("《天津市规划纲要》实施,天津市人民政府决定。"),
             some("津市市")
+        );
+    }
+
+    #[test]
+    fn a_city_zone_issues_through_its_committee() {
+        let found = detect_place(&PlaceHints {
+            head: "济高新管发〔2021〕 号\n济宁高新区管委会\n关于做好2021年为民办实事的通知",
+            ..PlaceHints::default()
+        });
+        assert_eq!(
+            found.map(|issuer| (issuer.name, issuer.region)),
+            Some((
+                "济宁高新区".to_string(),
+                vec![
+                    "山东省".to_string(),
+                    "济宁市".to_string(),
+                    "济宁高新区".to_string()
+                ]
+            ))
+        );
+        assert_eq!(
+            head("长沙经济技术开发区管理委员会\n2024年3月1日"),
+            some("长沙经济技术开发区")
         );
     }
 }
