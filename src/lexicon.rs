@@ -158,11 +158,13 @@ pub enum List {
     CoordinatingWord,
     /// Endings of a coordinating body's name.
     CoordinatingSuffix,
+    /// Words of a table's row of totals: 合计, 小计.
+    TotalWord,
 }
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 46] = [
+    pub const ALL: [List; 47] = [
         List::PlanEnding,
         List::WeakPlanEnding,
         List::NoticeEnding,
@@ -209,6 +211,7 @@ impl List {
         List::JudicialSuffix,
         List::CoordinatingWord,
         List::CoordinatingSuffix,
+        List::TotalWord,
     ];
 
     /// The class of the list in the table.
@@ -260,6 +263,7 @@ impl List {
             List::JudicialSuffix => "judicial-suffix",
             List::CoordinatingWord => "coordinating-word",
             List::CoordinatingSuffix => "coordinating-suffix",
+            List::TotalWord => "total-word",
         }
     }
 

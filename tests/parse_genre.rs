@@ -526,3 +526,26 @@ fn a_progress_table_whose_group_cell_spans_rows_and_page_metadata_below() {
     );
     assert_eq!(units(&doc, &doc.tasks[1]).1, ["教育体育局"]);
 }
+
+#[test]
+fn a_header_over_two_lines_a_row_of_totals_and_rows_wider_than_the_header() {
+    let doc = parse_document(
+        "類別 | 序號 | 項目名稱 | 2018年建設內容 | 年度計劃投資 | 2018年7月進展情況 | 責任單位 |\n\
+         完成投資 | 投資完成率 | 實施情況 |\n\
+         合計:11大類56個項目 | 511210 | 393942.9144 | 77.1% |\n\
+         一、社保惠民 | 社保惠民5個項目合計 | 94148 | 88753.335 | 94.3% |\n\
+         1 | 實施城鄉居民基本養老保險工程項目 | 支持城鄉居民參加基本養老保險。 | 40000 | 56280 | 140.7% | 參保121.92萬人。 | 市人社局 市財政局 各縣(市、區)政府 |\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1")], "{:#?}", doc.tasks);
+    assert!(
+        doc.tasks[0]
+            .text
+            .starts_with("實施城鄉居民基本養老保險工程項目支持")
+    );
+    assert_eq!(
+        units(&doc, &doc.tasks[0]).1,
+        ["市人社局", "市財政局", "各縣(市、區)政府"]
+    );
+    let section = doc.tasks[0].section.map(|s| doc.sections[s].title.as_str());
+    assert_eq!(section, Some("一、社保惠民"));
+}

@@ -245,6 +245,8 @@ pub struct Walker<'a> {
     blank_since_open: bool,
     table: Option<Columns>,
     carried: Carried<'a>,
+    /// True right after a table's header row.
+    under_header: bool,
     /// Per task: the last line of the text it reached (its own lines, or
     /// the annotation that assigned it).
     reach: Vec<u32>,
@@ -293,6 +295,7 @@ impl<'a> Walker<'a> {
             blank_since_open: false,
             table: None,
             carried: Carried::default(),
+            under_header: false,
             reach: Vec::new(),
             cut: Vec::new(),
             closed: Vec::new(),
@@ -1042,10 +1045,15 @@ impl<'a> Walker<'a> {
     fn table_row(&mut self, index: usize, cells: &[Cell<'a>]) {
         self.close_open();
         let line = &self.lines[index];
+        let under_header = std::mem::take(&mut self.under_header);
         if let Some(columns) = table::header(cells) {
             self.table = Some(columns);
             self.carried = Carried::default();
             self.caption_heading(line.number);
+            self.under_header = true;
+            return;
+        }
+        if under_header && self.table.is_some() && table::continues_header(cells) {
             return;
         }
         let Some(columns) = self.table.clone() else {

@@ -150,6 +150,8 @@ pub(super) struct Shape {
     /// Text after an item's own number (`15.推进学校塑胶运动场地建设`): a task,
     /// never a group's name.
     numbered_text: bool,
+    /// A figure, no number of a row (`56280`, `393942.9144`, `77.1%`).
+    figure: bool,
 }
 
 pub(super) fn shape(cell: &[&str]) -> Shape {
@@ -184,7 +186,13 @@ pub(super) fn shape(cell: &[&str]) -> Shape {
         marker.style == NumberStyle::ArabicDot
             && marker.rest.starts_with(|c: char| crate::cjk::is_han(c))
     });
+    let figure = !number
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | ','));
     Shape {
+        figure,
         numbered_text,
         unit_note,
         empty: false,
@@ -243,6 +251,7 @@ pub(super) fn fit(shape: Shape, kinds: &[Column]) -> i32 {
                     -4
                 }
             }
+            Column::Task | Column::Name if shape.figure => -3,
             Column::Task => {
                 if shape.number {
                     -4
@@ -313,8 +322,11 @@ pub(super) fn fit(shape: Shape, kinds: &[Column]) -> i32 {
 /// out where fits tie.
 fn align(columns: &Columns, cells: &[Cell]) -> Vec<usize> {
     let (k, n) = (cells.len(), columns.len());
-    if k >= n {
+    if k == n {
         return (0..k).collect();
+    }
+    if k > n {
+        return align_wide(columns, cells);
     }
     let shapes: Vec<Shape> = cells.iter().map(|cell| shape(cell)).collect();
     let none = i32::MIN / 2;
@@ -347,6 +359,51 @@ fn align(columns: &Columns, cells: &[Cell]) -> Vec<usize> {
     placed
 }
 
+/// The cost of a cell sharing the column of the cell before it.
+const SHARE_COST: i32 = 3;
+
+/// The column of each cell of a row with more cells than the header, the
+/// header writing one cell over several columns below it (进展情况 over
+/// 完成投资 / 完成率 / 实施情况): the order-keeping placement that fits them
+/// best, cells in a row sharing a column at a cost. Linear in cells times
+/// columns.
+fn align_wide(columns: &Columns, cells: &[Cell]) -> Vec<usize> {
+    let (k, n) = (cells.len(), columns.len());
+    let none = i32::MIN / 2;
+    let mut best = vec![vec![none; n]; k];
+    let mut from_same = vec![vec![false; n]; k];
+    for (j, slot) in best[0].iter_mut().enumerate() {
+        *slot = fit(shape(&cells[0]), &columns.kinds[j]);
+    }
+    for i in 1..k {
+        let gain_shape = shape(&cells[i]);
+        let mut best_left = none;
+        for j in 0..n {
+            let gain = fit(gain_shape, &columns.kinds[j]);
+            let shared = best[i - 1][j].saturating_sub(SHARE_COST);
+            let (base, same) = if shared > best_left {
+                (shared, true)
+            } else {
+                (best_left, false)
+            };
+            if base > none {
+                best[i][j] = base.saturating_add(gain);
+                from_same[i][j] = same;
+            }
+            best_left = best_left.max(best[i - 1][j]);
+        }
+    }
+    let mut column = (0..n).max_by_key(|&j| best[k - 1][j]).unwrap_or(0);
+    let mut placed = vec![0; k];
+    for i in (0..k).rev() {
+        placed[i] = column;
+        if i > 0 && !from_same[i][column] {
+            column = (0..column).max_by_key(|&j| best[i - 1][j]).unwrap_or(0);
+        }
+    }
+    placed
+}
+
 /// What the rows above left in columns that span down: per column, the
 /// cell of the last row that had one.
 #[derive(Debug, Default, Clone)]
@@ -372,6 +429,14 @@ pub fn row<'a>(
     }
     if let Some(heading) = heading_row(columns, cells, &filled) {
         return Row::Heading(heading);
+    }
+    if filled.iter().any(|cell| is_total_cell(cell)) {
+        // A row of totals holds no task; its group's heading may open it
+        // (一、社保惠民 | 社保惠民5个项目合计 | 94148 |).
+        return filled
+            .iter()
+            .find_map(|cell| numbered_heading(cell))
+            .map_or(Row::Empty, Row::Heading);
     }
     let starts_group = placed
         .and_then(|placed| placed.first())
@@ -452,16 +517,10 @@ fn heading_row<'a>(columns: &Columns, cells: &[Cell<'a>], filled: &[&Cell<'a>]) 
     if filled.iter().any(|cell| cell_text(cell) != text) || first.len() != 1 {
         return None;
     }
-    let line = first[0];
-    let is_numbered_heading = numbering::marker(line.trim()).is_some_and(|marker| {
-        matches!(
-            marker.style,
-            NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
-        )
-    });
-    if is_numbered_heading {
-        return Some(line.trim());
+    if let Some(heading) = numbered_heading(first) {
+        return Some(heading);
     }
+    let line = first[0];
     if cells.len() < columns.len() {
         return None;
     }
@@ -473,6 +532,51 @@ fn heading_row<'a>(columns: &Columns, cells: &[Cell<'a>], filled: &[&Cell<'a>]) 
     let alone = filled.len() == 1;
     let short = char_count(&text) <= 40 && !text.contains('。');
     (short && (alone || !in_text_column) && !is_number_cell(&text)).then_some(line.trim())
+}
+
+/// The cell's text when it is a numbered heading alone (一、 or (一)).
+fn numbered_heading<'a>(cell: &Cell<'a>) -> Option<&'a str> {
+    let [line] = cell.as_slice() else {
+        return None;
+    };
+    let line = line.trim();
+    numbering::marker(line)
+        .is_some_and(|marker| {
+            matches!(
+                marker.style,
+                NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
+            )
+        })
+        .then_some(line)
+}
+
+/// True for a cell of totals: it starts or ends with 合计, 小计 or 总计.
+fn is_total_cell(cell: &[&str]) -> bool {
+    let text = cell_text(cell);
+    let text = text.trim().trim_end_matches([':', ' ']);
+    let lexicon = lexicon();
+    lexicon.opening_in(List::TotalWord, text).is_some()
+        || lexicon.ending_in(List::TotalWord, text).is_some()
+}
+
+/// True for a row right under a header that only names sub-columns of its
+/// cells (完成投资 | 完成率 | 实施情况 under 进展情况): short words, no
+/// figures, no units.
+pub fn continues_header(cells: &[Cell]) -> bool {
+    let filled: Vec<&Cell> = cells
+        .iter()
+        .filter(|cell| !cell_text(cell).trim().is_empty())
+        .collect();
+    !filled.is_empty()
+        && filled.iter().all(|cell| {
+            let text = compact(&cell_text(cell));
+            char_count(&text) <= MAX_HEADER_CHARS
+                && !text.chars().any(|c| c.is_ascii_digit())
+                && !shape(cell).units
+        })
+        && filled
+            .iter()
+            .any(|cell| !header_cell(&compact(&cell_text(cell))).is_empty())
 }
 
 /// The task a row holds, its cells placed in columns.
