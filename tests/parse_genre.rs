@@ -549,3 +549,31 @@ fn a_header_over_two_lines_a_row_of_totals_and_rows_wider_than_the_header() {
     let section = doc.tasks[0].section.map(|s| doc.sections[s].title.as_str());
     assert_eq!(section, Some("一、社保惠民"));
 }
+
+#[test]
+fn a_last_sentence_of_units_and_verbs_labels_in_square_brackets_and_a_deadline_among_clauses() {
+    let doc = parse_document(
+        "一、经济发展\n\
+         1.实施老旧小区改造10个。县住建局负责。\n\
+         2.新建农村公路50公里。【牵头单位】县交通运输局【配合单位】各乡镇人民政府\n\
+         3.完成造林1万亩。(县林业局牵头,各乡镇配合;完成时限:2024年12月底)\n\
+         4.各地各部门要高度重视。切实加强领导。\n",
+    );
+    assert_eq!(doc.tasks[0].text, "实施老旧小区改造10个。");
+    assert_eq!(units(&doc, &doc.tasks[0]).1, ["县住建局"]);
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[1]);
+    assert_eq!(
+        (lead, cooperating),
+        (
+            vec!["县交通运输局".to_string()],
+            vec!["各乡镇人民政府".to_string()]
+        )
+    );
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[2]);
+    assert_eq!(
+        (lead, cooperating),
+        (vec!["县林业局".to_string()], vec!["各乡镇".to_string()])
+    );
+    assert_eq!(doc.tasks[2].deadline.as_deref(), Some("2024年12月底"));
+    assert_eq!(doc.tasks.len(), 3, "{:#?}", doc.tasks);
+}

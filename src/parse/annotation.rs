@@ -137,11 +137,15 @@ fn closes(c: char) -> bool {
 fn labels(text: &str) -> Vec<Label> {
     let lexicon = lexicon();
     let mut found = Vec::new();
-    for (colon_at, _) in text.match_indices(':') {
+    // A label ends at its colon, or at the bracket closing it: 【牵头单位】X.
+    for (colon_at, mark) in text.match_indices([':', '】']) {
         let before = text[..colon_at].trim_end();
         let Some((length, duty)) = lexicon.label_ending(before) else {
             continue;
         };
+        if mark == "】" && !before[..before.len() - length].ends_with('【') {
+            continue;
+        }
         let mut start = before.len() - length;
         if char_count(&before[start..]) <= SHORT_LABEL_CHARS && !starts_segment(text, start) {
             continue;
@@ -149,9 +153,12 @@ fn labels(text: &str) -> Vec<Label> {
         if let Some(qualifier) = lexicon.ending_in(List::LabelQualifier, &before[..start]) {
             start -= qualifier.len();
         }
+        if mark == "】" {
+            start -= '【'.len_utf8();
+        }
         found.push(Label {
             start,
-            value_start: colon_at + ':'.len_utf8(),
+            value_start: colon_at + mark.len(),
             duty,
         });
     }
@@ -358,6 +365,11 @@ pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
         if lexicon.holds_note(trimmed) {
             break;
         }
+        if let Some(deadline) = deadline_clause(trimmed) {
+            // (县林业局牵头,各乡镇配合;完成时限:2024年12月底)
+            annotation.deadline.get_or_insert(deadline);
+            continue;
+        }
         match verb_clause(trimmed) {
             Some(found) => {
                 if let Some((_, role)) = found.units.first().map(|(role, name)| (name, *role)) {
@@ -377,6 +389,13 @@ pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
         }
     }
     (waiting.is_empty() && !annotation.is_blank()).then_some(annotation)
+}
+
+/// The deadline a clause gives with its label (`完成时限:2024年12月底`).
+fn deadline_clause(clause: &str) -> Option<&str> {
+    let (label, value) = clause.split_once(':')?;
+    let value = value.trim();
+    (lexicon().label(label.trim()) == Some(Duty::Deadline) && !value.is_empty()).then_some(value)
 }
 
 /// A bracket after a task holding nothing but units (`(人社局、各开发区)`):
@@ -645,12 +664,13 @@ pub fn find_inline(line: &str) -> Option<Found<'_>> {
     trailing_clauses(line)
 }
 
-/// `…。(市发改委牵头,市财政局、市商务局配合)` at the end of a line.
+/// `…。(市发改委牵头,市财政局、市商务局配合)` at the end of a line, or the
+/// same clauses as the line's last sentence (`…改造10个。县住建局负责。`).
 fn trailing_clauses(line: &str) -> Option<Found<'_>> {
     let trimmed = line.trim_end_matches(['。', '.', ';', ' ', ',']);
     let close = trimmed.chars().next_back()?;
     if !closes(close) {
-        return None;
+        return trailing_sentence(trimmed);
     }
     let body_end = trimmed.len() - close.len_utf8();
     let open = matching_open(trimmed, body_end)?;
@@ -665,6 +685,26 @@ fn trailing_clauses(line: &str) -> Option<Found<'_>> {
         start: open,
         annotation,
     })
+}
+
+/// The longest last sentence that can assign a task by its clauses alone.
+const MAX_ASSIGNING_SENTENCE_CHARS: usize = 60;
+
+/// The last sentence of `text` (its end marks trimmed) when it is nothing but
+/// clauses of units and their verbs, after a sentence of the task's own:
+/// `实施老旧小区改造10个。县住建局负责`, `…。市发改委牵头,市财政局配合`.
+fn trailing_sentence(text: &str) -> Option<Found<'_>> {
+    let start = text.rfind('。').map(|at| at + '。'.len_utf8())?;
+    let sentence = &text[start..];
+    if sentence.trim().is_empty() || char_count(sentence) > MAX_ASSIGNING_SENTENCE_CHARS {
+        return None;
+    }
+    let annotation = parse_clauses(sentence)?;
+    let all_units = annotation
+        .units
+        .iter()
+        .all(|(_, name)| lexicon().ends_like_unit(&name.text()));
+    all_units.then_some(Found { start, annotation })
 }
 
 /// The opening bracket matching the closing one at `close`.
