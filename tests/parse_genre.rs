@@ -577,3 +577,39 @@ fn a_last_sentence_of_units_and_verbs_labels_in_square_brackets_and_a_deadline_a
     assert_eq!(doc.tasks[2].deadline.as_deref(), Some("2024年12月底"));
     assert_eq!(doc.tasks.len(), 3, "{:#?}", doc.tasks);
 }
+
+#[test]
+fn annotated_items_at_several_levels_are_all_tasks() {
+    let doc = parse_document(
+        "一、教育\n\
+         1.提升教育服务水平。\n\
+         (1)新建幼儿园3所。(县教体局)\n\
+         (2)改扩建中小学5所。(县教体局、县发改局)\n\
+         2.开展全民健身活动。县文广旅局、县教体局按职责分工负责。\n\
+         3.促进就业创业。\n\
+         ①新增城镇就业3000人。(县人社局)\n\
+         ②培训农民工2000人次。(县人社局、县农业农村局)\n\
+         4.完成危房改造100户。(县住建局牵头)\n",
+    );
+    let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "新建幼儿园3所。",
+            "改扩建中小学5所。",
+            "开展全民健身活动。",
+            "新增城镇就业3000人。",
+            "培训农民工2000人次。",
+            "完成危房改造100户。"
+        ]
+    );
+    let section = |index: usize| {
+        doc.tasks[index]
+            .section
+            .map(|section| doc.sections[section].title.as_str())
+    };
+    assert_eq!(section(1), Some("1.提升教育服务水平"));
+    assert_eq!(section(2), Some("一、教育"));
+    assert_eq!(section(5), Some("一、教育"));
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}

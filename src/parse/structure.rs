@@ -385,6 +385,10 @@ impl<'a> Walker<'a> {
             }
             self.close_open();
             self.open_numbered(index, marker, rank);
+        } else if rank < task_rank && self.is_outer_task(index, rank) {
+            self.close_open();
+            self.deep_task_rank = None;
+            self.open_numbered(index, marker, rank);
         } else if rank < task_rank {
             self.close_open();
             self.deep_task_rank = None;
@@ -410,7 +414,14 @@ impl<'a> Walker<'a> {
     /// Opens the task of numbered line `index`.
     fn open_numbered(&mut self, index: usize, marker: &Marker<'a>, rank: u8) {
         let line = &self.lines[index];
-        self.check_sequence(line.number, marker.value);
+        if rank == self.mode().task_rank() {
+            self.check_sequence(line.number, marker.value);
+        }
+        // An item heading the items under it ends where the next item of
+        // its level starts.
+        while self.stack.last().is_some_and(|(top, _)| *top >= rank) {
+            self.stack.pop();
+        }
         self.open = Some(OpenTask {
             number: Some(task_number(marker)),
             marker: Some((marker.written, rank)),
@@ -422,6 +433,26 @@ impl<'a> Walker<'a> {
             duty: false,
         });
         self.last = Last::Task;
+    }
+
+    /// True for an item above the task level that is a task itself: it names
+    /// units after its own words and heads no items (`4.完成危房改造100户。
+    /// (县住建局牵头)` among tasks numbered ①②).
+    fn is_outer_task(&self, index: usize, rank: u8) -> bool {
+        let names_units = self.inline.get(index).is_some_and(|found| {
+            found
+                .as_ref()
+                .is_some_and(|found| found.start > 0 && !found.annotation.units.is_empty())
+        });
+        let next = self.lines[index + 1..]
+            .iter()
+            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        let heads_items = next.is_some_and(|next| match &next.kind {
+            Kind::Numbered(marker) => marker.style.rank() * 2 > rank,
+            Kind::Block(_) | Kind::Text => true,
+            _ => false,
+        });
+        names_units && !heads_items
     }
 
     /// True for an item below the task level that is a task itself: it names
