@@ -613,3 +613,17 @@ fn annotated_items_at_several_levels_are_all_tasks() {
     assert_eq!(section(5), Some("一、教育"));
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }
+
+#[test]
+fn a_task_cell_ending_in_a_count_is_no_unit() {
+    let doc = parse_document(
+        "序号\n工作任务\n牵头单位\n责任单位\n完成时限\n\
+         1\n新建幼儿园3所\n区教育局\n区住建局\n区财政局\n2023年9月\n\
+         2\n改造老旧小区12个\n区住建局\n各街道办事处\n2023年12月\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")], "{:#?}", doc.tasks);
+    assert_eq!(doc.tasks[0].text, "新建幼儿园3所");
+    let (lead, responsible, _) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["区教育局"]);
+    assert_eq!(responsible, ["区住建局", "区财政局"]);
+}

@@ -168,9 +168,10 @@ pub(super) fn shape(cell: &[&str]) -> Shape {
     let names = split_names(text);
     let units = !names.is_empty()
         && !text.contains(['。', ';'])
-        && names
-            .iter()
-            .all(|name| lexicon.ends_like_unit(&name.text()) || name.marked_lead);
+        && names.iter().all(|name| {
+            let text = name.text();
+            name.marked_lead || lexicon.ends_like_unit(&text) && !ends_with_count(&text)
+        });
     let long = text.contains(['。', ';'])
         || !units && (char_count(text) >= LONG_TEXT_CHARS || text.contains(','));
     let mut leaders = cell.iter().flat_map(|line| split_leaders(line)).peekable();
@@ -202,6 +203,12 @@ pub(super) fn shape(cell: &[&str]) -> Shape {
         persons,
         deadline,
     }
+}
+
+/// True for a text ending in a count, not a name: `新建幼儿园3所`.
+fn ends_with_count(text: &str) -> bool {
+    let mut chars = text.chars().rev();
+    chars.next().is_some() && chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// True for a text that names a time: `12月底前`, `2024年`, `全年`.
