@@ -627,3 +627,14 @@ fn a_task_cell_ending_in_a_count_is_no_unit() {
     assert_eq!(lead, ["区教育局"]);
     assert_eq!(responsible, ["区住建局", "区财政局"]);
 }
+
+#[test]
+fn bullets_open_items_and_stay_out_of_their_text() {
+    let doc = parse_document(
+        "某县2024年为民办实事项目\n\
+         ● 新建幼儿园3所。(县教体局)\n\
+         ◆ 新建农村公路50公里。责任单位:县交通运输局\n",
+    );
+    let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
+    assert_eq!(texts, ["新建幼儿园3所。", "新建农村公路50公里。"]);
+}

@@ -76,7 +76,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     let trimmed: Vec<Source> = sources
         .iter()
         .flat_map(|source| {
-            let text = trim(source.text);
+            let text = without_bullet(trim(source.text));
             let header = (!text.contains('\t'))
                 .then(|| super::stream::trailing_header(text))
                 .flatten();
@@ -227,6 +227,17 @@ fn is_strong(marker: &Marker) -> bool {
             marker.written.len() <= 5 && next.is_some_and(|c| !c.is_ascii_digit() && c != '%')
         }
         _ => next.is_some(),
+    }
+}
+
+/// Marks that open an item of a list in place of a number.
+const BULLETS: [char; 12] = ['●', '◆', '■', '▲', '•', '▪', '◇', '□', '○', '◎', '➢', '►'];
+
+/// The line without the bullet opening it (`● 新建幼儿园3所` → `新建幼儿园3所`).
+fn without_bullet(text: &str) -> &str {
+    match text.strip_prefix(BULLETS) {
+        Some(rest) => trim(rest),
+        None => text,
     }
 }
 
