@@ -638,3 +638,17 @@ fn bullets_open_items_and_stay_out_of_their_text() {
     let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
     assert_eq!(texts, ["新建幼儿园3所。", "新建农村公路50公里。"]);
 }
+
+#[test]
+fn a_table_written_in_markdown() {
+    let doc = parse_document(
+        "某县2024年民生实事项目清单\n\
+         | 序号 | 项目名称 | 建设内容 | 牵头单位 | 责任单位 | 完成时限 |\n\
+         | --- | --- | :---: | --- | --- | --- |\n\
+         | 1 | 幼儿园建设 | 新建公办幼儿园3所 | 县教体局 | 县财政局、县自然资源局 | 2024年9月 |\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1")]);
+    let section = doc.tasks[0].section.map(|s| doc.sections[s].title.as_str());
+    assert_eq!(section, Some("某县2024年民生实事项目清单"));
+    assert_eq!(units(&doc, &doc.tasks[0]).0, ["县教体局"]);
+}

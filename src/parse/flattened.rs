@@ -53,7 +53,8 @@ pub fn recover<'a>(lines: &[Source<'a>]) -> Vec<Item<'a>> {
     let mut items = Vec::with_capacity(lines.len());
     let mut index = 0;
     while index < lines.len() {
-        if lines[index].text.is_empty() || super::noise::is_always_chrome(lines[index].text) {
+        let text = lines[index].text;
+        if text.is_empty() || is_rule_row(text) || super::noise::is_always_chrome(text) {
             items.push(Item::Line(lines[index]));
             index += 1;
         } else if let Some((rows, next)) = leading_pipe_cells(lines, index)
@@ -99,6 +100,15 @@ fn pipe_row(text: &str) -> Option<Vec<Cell<'_>>> {
         cells.remove(0);
     }
     (cells.len() >= 2).then(|| cells.into_iter().map(|cell| vec![cell]).collect())
+}
+
+/// True for the rule under a header of a table written in Markdown
+/// (`| --- | :---: |`): bars, dashes and colons only.
+fn is_rule_row(text: &str) -> bool {
+    text.contains('-')
+        && text
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '—' | '='))
 }
 
 /// True for a line of nothing but `|`.
