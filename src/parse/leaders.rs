@@ -29,11 +29,40 @@ pub fn split_leaders(list: &str) -> Vec<&str> {
             };
             let item = item.trim_matches(|c: char| matches!(c, '.' | ':' | '“' | '”'));
             if item.chars().any(is_han) {
+                let item = without_bracketed_post(item);
                 leaders.push(leader_in(item).unwrap_or(item));
             }
         }
     }
+    // Posts written beside a person's name are that person's (县委常委、
+    // 常务副县长 李四 → 李四); a list of posts alone stays (市长,副市长).
+    if leaders.iter().any(|item| is_personal_name(item)) {
+        let lexicon = lexicon();
+        leaders.retain(|item| is_personal_name(item) || lexicon.post_ending(item).is_none());
+    }
     leaders
+}
+
+/// A name with its post in brackets after it, without the post
+/// (`张三(副县长)` → `张三`).
+fn without_bracketed_post(item: &str) -> &str {
+    let Some(inner_end) = item.strip_suffix([')', '）']).map(str::len) else {
+        return item;
+    };
+    let Some(open) = item[..inner_end].rfind(['(', '（']) else {
+        return item;
+    };
+    let name = item[..open].trim();
+    let post = &item[open..inner_end];
+    let post = post.trim_start_matches(['(', '（']);
+    let is_post = lexicon()
+        .post_ending(post)
+        .is_some_and(|length| length == post.len());
+    if is_post && is_personal_name(name) {
+        name
+    } else {
+        item
+    }
 }
 
 /// The part of `text` from the start of `first` to the end of `last`.
@@ -88,6 +117,9 @@ mod tests {
         assert_eq!(split_leaders("金力。"), ["金力"]);
         assert_eq!(split_leaders("王 嵘\n方 勇"), ["王 嵘", "方 勇"]);
         assert_eq!(split_leaders("省政府分管领导同志"), ["省政府分管领导同志"]);
+        assert_eq!(split_leaders("张三(副县长)"), ["张三"]);
+        assert_eq!(split_leaders("县委常委、常务副县长 李四"), ["李四"]);
+        assert_eq!(split_leaders("王五副县长、分管副县长"), ["王五"]);
     }
 
     #[test]
