@@ -652,3 +652,31 @@ fn a_table_written_in_markdown() {
     assert_eq!(section, Some("某县2024年民生实事项目清单"));
     assert_eq!(units(&doc, &doc.tasks[0]).0, ["县教体局"]);
 }
+
+#[test]
+fn clauses_of_units_and_verbs_closing_a_task_after_a_comma() {
+    let doc = parse_document(
+        "某县2024年重点工作\n\
+         1.新建幼儿园3所,由县教体局负责实施。\n\
+         2.改造老旧小区12个,县住建局负责。\n\
+         3.新建农村公路50公里,县交通运输局牵头,各乡镇配合。\n\
+         4.完成造林1万亩,责任单位为县林业局。\n\
+         5.推进营商环境改革,作为稳就业的重要举措。(责任单位:县发改委、县财政局(第一责任单位为牵头单位,下同))\n",
+    );
+    let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
+    assert_eq!(
+        texts[..4],
+        [
+            "新建幼儿园3所",
+            "改造老旧小区12个",
+            "新建农村公路50公里",
+            "完成造林1万亩"
+        ]
+    );
+    assert_eq!(units(&doc, &doc.tasks[0]).1, ["县教体局"]);
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[2]);
+    assert_eq!(lead, ["县交通运输局"]);
+    assert_eq!(cooperating, ["各乡镇"]);
+    assert_eq!(units(&doc, &doc.tasks[3]).1, ["县林业局"]);
+    assert_eq!(units(&doc, &doc.tasks[4]).1, ["县发改委", "县财政局"]);
+}

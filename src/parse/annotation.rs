@@ -137,17 +137,32 @@ fn closes(c: char) -> bool {
 fn labels(text: &str) -> Vec<Label> {
     let lexicon = lexicon();
     let mut found = Vec::new();
-    // A label ends at its colon, or at the bracket closing it: 【牵头单位】X.
-    for (colon_at, mark) in text.match_indices([':', '】']) {
-        let before = text[..colon_at].trim_end();
+    // A label ends at its colon, at the bracket closing it (【牵头单位】X) or
+    // at 为 right after it (责任单位为县林业局).
+    for (colon_at, mark) in text.match_indices([':', '】', '为']) {
+        let before = if mark == "为" {
+            &text[..colon_at]
+        } else {
+            text[..colon_at].trim_end()
+        };
         let Some((length, duty)) = lexicon.label_ending(before) else {
             continue;
         };
         if mark == "】" && !before[..before.len() - length].ends_with('【') {
             continue;
         }
+        if mark == "为"
+            && (!before.ends_with(['位', '门', '导'])
+                || lexicon.holds_note(first_chars(&text[colon_at..], NOTE_REACH)))
+        {
+            // Only a label naming units or leaders takes 为 for its colon,
+            // never a word of the text (…问题作为…) or of a rule
+            // ((第一责任单位为牵头单位,下同)).
+            continue;
+        }
         let mut start = before.len() - length;
-        if char_count(&before[start..]) <= SHORT_LABEL_CHARS && !starts_segment(text, start) {
+        let short = char_count(&before[start..]) <= SHORT_LABEL_CHARS;
+        if (short || mark == "为") && !starts_segment(text, start) {
             continue;
         }
         if let Some(qualifier) = lexicon.ending_in(List::LabelQualifier, &before[..start]) {
@@ -163,6 +178,16 @@ fn labels(text: &str) -> Vec<Label> {
         });
     }
     found
+}
+
+/// How far after a label's 为 a rule's words are looked for.
+const NOTE_REACH: usize = 30;
+
+/// The first `count` characters of `text`.
+fn first_chars(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .nth(count)
+        .map_or(text, |(at, _)| &text[..at])
 }
 
 /// True when `at` begins a segment: start of text, or after a bracket or separator.
@@ -694,17 +719,57 @@ const MAX_ASSIGNING_SENTENCE_CHARS: usize = 60;
 /// clauses of units and their verbs, after a sentence of the task's own:
 /// `实施老旧小区改造10个。县住建局负责`, `…。市发改委牵头,市财政局配合`.
 fn trailing_sentence(text: &str) -> Option<Found<'_>> {
-    let start = text.rfind('。').map(|at| at + '。'.len_utf8())?;
-    let sentence = &text[start..];
+    if let Some(start) = text.rfind('。').map(|at| at + '。'.len_utf8())
+        && let Some(annotation) = assigning_clauses(&text[start..])
+    {
+        return Some(Found { start, annotation });
+    }
+    trailing_comma_clauses(text)
+}
+
+/// The most clauses after a comma that may close a task's sentence.
+const MAX_TRAILING_CLAUSES: usize = 4;
+
+/// The clauses of units and their verbs that end a task's sentence after a
+/// comma, as many as read so (`改造老旧小区12个,县住建局负责`, `…50公里,
+/// 县交通运输局牵头,各乡镇配合`, `…3所,由县教体局负责实施`).
+fn trailing_comma_clauses(text: &str) -> Option<Found<'_>> {
+    let sentence_start = text.rfind('。').map_or(0, |at| at + '。'.len_utf8());
+    let commas: Vec<usize> = text[sentence_start..]
+        .match_indices(',')
+        .map(|(at, _)| sentence_start + at)
+        .collect();
+    let mut best = None;
+    for &comma in commas.iter().rev().take(MAX_TRAILING_CLAUSES) {
+        let start = comma + ','.len_utf8();
+        let clauses = text[start..].strip_prefix('由').unwrap_or(&text[start..]);
+        match assigning_clauses(clauses) {
+            Some(annotation) => {
+                best = Some(Found {
+                    start: comma,
+                    annotation,
+                })
+            }
+            None if best.is_some() => break,
+            None => {}
+        }
+    }
+    best
+}
+
+/// The annotation of a sentence that is nothing but clauses of units and
+/// their verbs, every name reading as a unit.
+fn assigning_clauses(sentence: &str) -> Option<Annotation<'_>> {
     if sentence.trim().is_empty() || char_count(sentence) > MAX_ASSIGNING_SENTENCE_CHARS {
         return None;
     }
     let annotation = parse_clauses(sentence)?;
-    let all_units = annotation
-        .units
-        .iter()
-        .all(|(_, name)| lexicon().ends_like_unit(&name.text()));
-    all_units.then_some(Found { start, annotation })
+    let all_units = !annotation.units.is_empty()
+        && annotation
+            .units
+            .iter()
+            .all(|(_, name)| lexicon().ends_like_unit(&name.text()));
+    all_units.then_some(annotation)
 }
 
 /// The opening bracket matching the closing one at `close`.

@@ -907,7 +907,7 @@ impl<'a> Walker<'a> {
         let found_inline = found.is_some();
         let (text, annotation) = match found {
             Some(found) => (
-                written(&joined.text()[..found.start]),
+                written(joined.text()[..found.start].trim_end_matches([',', ';', '、', ' '])),
                 Some(found.annotation),
             ),
             None => {
