@@ -570,8 +570,36 @@ fn is_issuer_at(text: &str, end: usize) -> bool {
 /// True when the word ending at `end` names a street, a town or a road.
 fn is_local_name_at(text: &str, end: usize) -> bool {
     let rest = &text[end..];
-    lexicon().opening_in(List::LocalName, rest).is_some()
+    let lexicon = lexicon();
+    if lexicon.opening_in(List::LocalName, rest).is_some() {
+        return true;
+    }
+    // 清河、西三旗街道: the names of a list share the last one's ending.
+    let Some(list) = rest.strip_prefix('、') else {
+        return false;
+    };
+    let list_end = list
+        .char_indices()
+        .take(MAX_SHARED_LIST_CHARS)
+        .find(|(_, c)| !crate::cjk::is_han(*c) && *c != '、')
+        .map(|(at, _)| at)
+        .or_else(|| {
+            list.char_indices()
+                .nth(MAX_SHARED_LIST_CHARS)
+                .map(|(at, _)| at)
+        })
+        .unwrap_or(list.len());
+    let list = &list[..list_end];
+    let last = list.rsplit('、').next().unwrap_or(list);
+    last.chars().count() >= MIN_SHARING_NAME_CHARS
+        && lexicon.ending_in(List::LocalName, last).is_some()
 }
+
+/// How far a list sharing its last name's ending is read.
+const MAX_SHARED_LIST_CHARS: usize = 24;
+
+/// The shortest last name of such a list (西三旗街道, not 宁乡).
+const MIN_SHARING_NAME_CHARS: usize = 3;
 
 /// True when `at` sits inside 《》 or quotes opened before it: a document
 /// quoted, not the one at hand.
@@ -1250,5 +1278,16 @@ mod tests {
             head("长沙经济技术开发区管理委员会\n2024年3月1日"),
             some("长沙经济技术开发区")
         );
+    }
+
+    #[test]
+    fn names_sharing_the_ending_of_a_list_are_local() {
+        let units = ["区委宣传部", "区教委"];
+        let found = city(PlaceHints {
+            body: "清河、西三旗街道和东北旺乡,要组织人力在禁放区一侧设立明显禁放标志。",
+            units: &units,
+            ..PlaceHints::default()
+        });
+        assert_ne!(found, some("清河区"));
     }
 }
