@@ -680,3 +680,19 @@ fn clauses_of_units_and_verbs_closing_a_task_after_a_comma() {
     assert_eq!(units(&doc, &doc.tasks[3]).1, ["县林业局"]);
     assert_eq!(units(&doc, &doc.tasks[4]).1, ["县发改委", "县财政局"]);
 }
+
+#[test]
+fn officials_named_after_their_posts_in_verb_clauses() {
+    let doc = parse_document(
+        "某县2024年政府工作报告目标任务分解\n\
+         1.全县地区生产总值增长7.5%左右。(县长张三负责,常务副县长李四协助;县发改局牵头,县统计局配合)\n",
+    );
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["县发改局"]);
+    assert_eq!(cooperating, ["县统计局"]);
+    let leaders = doc
+        .assignment_of(&doc.tasks[0])
+        .map(|assignment| assignment.leaders.clone())
+        .unwrap_or_default();
+    assert_eq!(leaders, ["张三", "李四"]);
+}

@@ -78,6 +78,9 @@ fn span<'t>(text: &'t str, first: &'t str, last: &'t str) -> &'t str {
 /// (分管副省长, 省政府分管领导同志); `None` when the item ends with no post.
 pub fn leader_in(item: &str) -> Option<&str> {
     let lexicon = lexicon();
+    if let Some(name) = name_after_post(item) {
+        return Some(name);
+    }
     let post = lexicon.post_ending(item)?;
     let before = item[..item.len() - post].trim();
     if before.is_empty() {
@@ -87,6 +90,22 @@ pub fn leader_in(item: &str) -> Option<&str> {
         return Some(before);
     }
     Some(item)
+}
+
+/// The longest post that may open an item before a person's name.
+const MAX_POST_CHARS: usize = 8;
+
+/// The person's name after the post opening `item` (县长张三 → 张三, 常务副县长
+/// 李四 → 李四).
+fn name_after_post(item: &str) -> Option<&str> {
+    let lexicon = lexicon();
+    item.char_indices()
+        .skip(1)
+        .take(MAX_POST_CHARS)
+        .map(|(at, _)| at)
+        .filter(|&at| lexicon.is_post(&item[..at]))
+        .map(|at| item[at..].trim())
+        .find(|name| is_personal_name(name))
 }
 
 /// True for a personal name: two to four Han characters (or one and one
@@ -129,6 +148,9 @@ mod tests {
         assert_eq!(leader_in("分管副省长"), Some("分管副省长"));
         assert_eq!(leader_in("协管副秘书长"), Some("协管副秘书长"));
         assert_eq!(leader_in("市发改委"), None);
+        assert_eq!(leader_in("县长张三"), Some("张三"));
+        assert_eq!(leader_in("常务副县长 李四"), Some("李四"));
+        assert_eq!(leader_in("市长"), Some("市长"));
     }
 
     #[test]
