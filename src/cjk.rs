@@ -123,20 +123,26 @@ fn traditional_pairs(table: &str) -> impl Iterator<Item = (char, char)> + '_ {
         })
 }
 
+impl Simplifier {
+    /// The simplified form of `c`, or `c`.
+    fn simplified(&self, c: char) -> char {
+        let code = c as u32;
+        if code < DENSE_HAN.start {
+            return c;
+        }
+        let found = if DENSE_HAN.contains(&code) {
+            self.dense[(code - DENSE_HAN.start) as usize]
+        } else {
+            self.sparse.get(&c).copied().unwrap_or('\0')
+        };
+        if found == '\0' { c } else { found }
+    }
+}
+
 /// The simplified form of a traditional character; any other character
 /// unchanged (衛 → 卫, 卫 → 卫, a → a).
 pub fn to_simplified(c: char) -> char {
-    let code = c as u32;
-    if code < DENSE_HAN.start {
-        return c;
-    }
-    let table = &*SIMPLIFIER;
-    let found = if DENSE_HAN.contains(&code) {
-        table.dense[(code - DENSE_HAN.start) as usize]
-    } else {
-        table.sparse.get(&c).copied().unwrap_or('\0')
-    };
-    if found == '\0' { c } else { found }
+    SIMPLIFIER.simplified(c)
 }
 
 /// Text with every traditional character simplified.
@@ -226,27 +232,44 @@ pub struct Folded<'a> {
 }
 
 impl<'a> Folded<'a> {
-    /// Folds `written`.
+    /// Folds `written`. The characters that stay as they are (nearly all)
+    /// are copied a run at a time, from the last change to the next.
     pub fn new(written: &'a str) -> Self {
+        let simplifier = &*SIMPLIFIER;
         let mut view = String::with_capacity(written.len());
         let mut anchors = Vec::new();
         let mut previous_han = false;
-        let mut at = 0;
-        while let Some(c) = written[at..].chars().next() {
-            if previous_han && let Some(length) = pinyin_at(&written[at..]) {
-                at += length;
-                anchors.push((view.len(), at));
+        // The written text before `copied` is in the view (or left out).
+        let mut copied = 0;
+        for (at, c) in written.char_indices() {
+            if at < copied {
+                // Inside inserted pinyin.
+                continue;
+            }
+            if c.is_ascii() {
+                if c == '('
+                    && previous_han
+                    && let Some(length) = pinyin_at(&written[at..])
+                {
+                    view.push_str(&written[copied..at]);
+                    copied = at + length;
+                    anchors.push((view.len(), copied));
+                }
                 previous_han = false;
                 continue;
             }
-            let folded = fold_punctuation(to_simplified(c));
-            view.push(folded);
-            at += c.len_utf8();
-            if folded.len_utf8() != c.len_utf8() {
-                anchors.push((view.len(), at));
+            let folded = fold_punctuation(simplifier.simplified(c));
+            if folded != c {
+                view.push_str(&written[copied..at]);
+                view.push(folded);
+                copied = at + c.len_utf8();
+                if folded.len_utf8() != c.len_utf8() {
+                    anchors.push((view.len(), copied));
+                }
             }
             previous_han = is_han(c);
         }
+        view.push_str(&written[copied..]);
         Folded {
             written,
             view,
