@@ -2,8 +2,10 @@
 //! verbs, "etc." endings, place and unit endings, posts, notes and table
 //! headers. The parser and the departments layer both read them here.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
 use crate::model::Role;
@@ -290,53 +292,153 @@ pub enum LexiconError {
     },
 }
 
-/// Words ending a text, found by trying its last characters longest first.
+/// Words ending (or starting) a text: the words are filed by their last
+/// and their first character, longest first, so a text is compared only with
+/// the words that end with its last character (start with its first).
 #[derive(Debug)]
 struct Endings<T> {
     words: FxHashMap<String, T>,
-    /// The most characters of a word.
-    longest: usize,
+    by_last: FxHashMap<char, Vec<(String, T)>>,
+    by_first: FxHashMap<char, Vec<(String, T)>>,
 }
 
 impl<T> Default for Endings<T> {
     fn default() -> Self {
         Endings {
             words: FxHashMap::default(),
-            longest: 0,
+            by_last: FxHashMap::default(),
+            by_first: FxHashMap::default(),
         }
     }
 }
 
 impl<T: Copy> Endings<T> {
+    /// Adds a word; a word added again takes its new meaning.
     fn insert(&mut self, word: &str, meaning: T) {
-        self.longest = self.longest.max(word.chars().count());
         self.words.insert(word.to_owned(), meaning);
+        let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
+            return;
+        };
+        for filed in [
+            self.by_last.entry(last).or_default(),
+            self.by_first.entry(first).or_default(),
+        ] {
+            match filed.iter_mut().find(|(seen, _)| seen == word) {
+                Some(entry) => entry.1 = meaning,
+                None => filed.push((word.to_owned(), meaning)),
+            }
+            filed.sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+        }
     }
 
     /// The longest word `text` ends with: its length in bytes and meaning.
     fn ending(&self, text: &str) -> Option<(usize, T)> {
-        let starts: Vec<usize> = text
-            .char_indices()
-            .rev()
-            .take(self.longest)
-            .map(|(index, _)| index)
-            .collect();
-        starts.into_iter().rev().find_map(|start| {
-            let word = &text[start..];
-            self.words.get(word).map(|meaning| (word.len(), *meaning))
-        })
+        let last = text.chars().next_back()?;
+        self.by_last
+            .get(&last)?
+            .iter()
+            .find(|(word, _)| text.ends_with(word.as_str()))
+            .map(|(word, meaning)| (word.len(), *meaning))
     }
 
     /// The longest word `text` starts with.
     fn beginning(&self, text: &str) -> Option<(usize, T)> {
-        let ends: Vec<usize> = text
-            .char_indices()
-            .map(|(index, c)| index + c.len_utf8())
-            .take(self.longest)
-            .collect();
-        ends.into_iter()
-            .rev()
-            .find_map(|end| self.words.get(&text[..end]).map(|meaning| (end, *meaning)))
+        let first = text.chars().next()?;
+        self.by_first
+            .get(&first)?
+            .iter()
+            .find(|(word, _)| text.starts_with(word.as_str()))
+            .map(|(word, meaning)| (word.len(), *meaning))
+    }
+}
+
+/// Words looked for anywhere in a text, all in one pass over it (an
+/// Aho-Corasick automaton) instead of one search per word. A word listed
+/// twice is looked for once and reported under each of its entries.
+#[derive(Debug, Clone)]
+struct Words {
+    automaton: AhoCorasick,
+    /// For each distinct word, in the automaton's order: the indices of its
+    /// entries in the list it was built from.
+    entries: Vec<Vec<usize>>,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words::new(std::iter::empty::<&str>())
+    }
+}
+
+impl Words {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut entries: Vec<Vec<usize>> = Vec::new();
+        for (index, word) in words.into_iter().enumerate() {
+            match distinct.iter().position(|seen| *seen == word) {
+                Some(at) => entries[at].push(index),
+                None => {
+                    distinct.push(word);
+                    entries.push(vec![index]);
+                }
+            }
+        }
+        let automaton = AhoCorasick::new(&distinct)
+            .expect("the lexicon's word lists are small enough for an automaton");
+        Words { automaton, entries }
+    }
+
+    /// Every occurrence of every word in `text`, overlapping ones included,
+    /// as (entry index, byte range).
+    fn occurrences(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let mut found = Vec::new();
+        for found_word in self.automaton.find_overlapping_iter(text) {
+            for &entry in &self.entries[found_word.pattern().as_usize()] {
+                found.push((entry, found_word.range()));
+            }
+        }
+        found
+    }
+}
+
+/// A plain list of words, in the table's order, with what rules out most
+/// texts at a glance (the characters its words start and end with) and the
+/// automaton that finds any of its words in one pass.
+#[derive(Debug, Default)]
+struct WordList {
+    words: Vec<String>,
+    first_chars: Vec<char>,
+    last_chars: Vec<char>,
+    anywhere: Words,
+}
+
+impl WordList {
+    fn new(words: Vec<String>) -> Self {
+        let chars = |pick: fn(&str) -> Option<char>| {
+            let mut chars: Vec<char> = words.iter().filter_map(|word| pick(word)).collect();
+            chars.sort_unstable();
+            chars.dedup();
+            chars
+        };
+        WordList {
+            first_chars: chars(|word| word.chars().next()),
+            last_chars: chars(|word| word.chars().next_back()),
+            anywhere: Words::new(words.iter().map(String::as_str)),
+            words,
+        }
+    }
+
+    /// True when some word may start `text`.
+    fn may_start(&self, text: &str) -> bool {
+        text.chars()
+            .next()
+            .is_some_and(|c| self.first_chars.binary_search(&c).is_ok())
+    }
+
+    /// True when some word may end `text`.
+    fn may_end(&self, text: &str) -> bool {
+        text.chars()
+            .next_back()
+            .is_some_and(|c| self.last_chars.binary_search(&c).is_ok())
     }
 }
 
@@ -351,18 +453,20 @@ pub struct Lexicon {
     unit_ends: Endings<()>,
     posts: Endings<()>,
     post_qualifiers: Endings<()>,
-    notes: Vec<String>,
+    notes: Words,
+    /// Table header words and what their column holds, longest first.
     headers: Vec<(String, Column)>,
-    lists: Vec<Vec<String>>,
+    /// The header words, in the order of `headers`.
+    header_words: Words,
+    lists: Vec<WordList>,
 }
 
 impl Lexicon {
     /// Reads a table in the format of `assets/lexicon.tsv`.
     pub fn parse(table: &str) -> Result<Lexicon, LexiconError> {
-        let mut lexicon = Lexicon {
-            lists: vec![Vec::new(); List::ALL.len()],
-            ..Lexicon::default()
-        };
+        let mut lexicon = Lexicon::default();
+        let mut lists = vec![Vec::new(); List::ALL.len()];
+        let mut notes = Vec::new();
         for (index, text) in table.lines().enumerate() {
             let line = index + 1;
             if text.trim().is_empty() || text.starts_with('#') {
@@ -411,7 +515,7 @@ impl Lexicon {
                 "unit-end" => lexicon.unit_ends.insert(word, ()),
                 "post" => lexicon.posts.insert(word, ()),
                 "post-qualifier" => lexicon.post_qualifiers.insert(word, ()),
-                "note" => lexicon.notes.push(word.to_owned()),
+                "note" => notes.push(word.to_owned()),
                 "header" => {
                     let column = match meaning {
                         "number" => Column::Number,
@@ -425,7 +529,7 @@ impl Lexicon {
                     lexicon.headers.push((word.to_owned(), column));
                 }
                 other => match List::from_class(other) {
-                    Some(list) => lexicon.lists[list as usize].push(word.to_owned()),
+                    Some(list) => lists[list as usize].push(word.to_owned()),
                     None => {
                         return Err(LexiconError::Class {
                             line,
@@ -441,6 +545,9 @@ impl Lexicon {
         lexicon
             .headers
             .sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
+        lexicon.header_words = Words::new(lexicon.headers.iter().map(|(word, _)| word.as_str()));
+        lexicon.notes = Words::new(notes.iter().map(String::as_str));
+        lexicon.lists = lists.into_iter().map(WordList::new).collect();
         Ok(lexicon)
     }
 
@@ -513,12 +620,16 @@ impl Lexicon {
 
     /// The words of a list, in the table's order.
     pub fn list(&self, list: List) -> &[String] {
-        &self.lists[list as usize]
+        &self.lists[list as usize].words
     }
 
     /// The first word of `list` that `text` ends with.
     pub fn ending_in(&self, list: List, text: &str) -> Option<&str> {
-        self.list(list)
+        let list = &self.lists[list as usize];
+        if !list.may_end(text) {
+            return None;
+        }
+        list.words
             .iter()
             .map(String::as_str)
             .find(|word| text.ends_with(word))
@@ -526,7 +637,11 @@ impl Lexicon {
 
     /// The first word of `list` that `text` starts with.
     pub fn opening_in(&self, list: List, text: &str) -> Option<&str> {
-        self.list(list)
+        let list = &self.lists[list as usize];
+        if !list.may_start(text) {
+            return None;
+        }
+        list.words
             .iter()
             .map(String::as_str)
             .find(|word| text.starts_with(word))
@@ -534,14 +649,13 @@ impl Lexicon {
 
     /// True when `text` holds a word of `list`.
     pub fn holds(&self, list: List, text: &str) -> bool {
-        self.list(list)
-            .iter()
-            .any(|word| text.contains(word.as_str()))
+        self.lists[list as usize].anywhere.automaton.is_match(text)
     }
 
     /// True when `text` is a word of `list`.
     pub fn is_in(&self, list: List, text: &str) -> bool {
-        self.list(list).iter().any(|word| word == text)
+        let list = &self.lists[list as usize];
+        list.may_start(text) && list.words.iter().any(|word| word == text)
     }
 
     /// True when `text` ends with a word that qualifies a post (分管, 协管).
@@ -551,7 +665,7 @@ impl Lexicon {
 
     /// True when `text` holds a word of a note (列第一位, 下同).
     pub fn holds_note(&self, text: &str) -> bool {
-        self.notes.iter().any(|note| text.contains(note.as_str()))
+        self.notes.automaton.is_match(text)
     }
 
     /// What a table column with the header `header` (spaces removed) holds:
@@ -576,19 +690,28 @@ impl Lexicon {
         columns
     }
 
-    /// The columns of a header and how many characters their words cover.
+    /// The columns of a header and how many characters their words cover:
+    /// the header words are tried longest first, each where it occurs from
+    /// left to right (as `str::match_indices` finds it), and one is kept where
+    /// it overlaps no word kept before and its column is not yet named.
     fn column_words(&self, header: &str) -> (Vec<Column>, usize) {
         let header = without_brackets(header);
-        let mut kept: Vec<(std::ops::Range<usize>, Column)> = Vec::new();
-        for (word, column) in &self.headers {
-            for (at, _) in header.match_indices(word.as_str()) {
-                let range = at..at + word.len();
-                let overlaps = kept
-                    .iter()
-                    .any(|(seen, _)| seen.start < range.end && range.start < seen.end);
-                if !overlaps && !kept.iter().any(|(_, seen)| seen == column) {
-                    kept.push((range, *column));
-                }
+        let mut occurrences = self.header_words.occurrences(&header);
+        occurrences.sort_by_key(|(entry, range)| (*entry, range.start));
+        let mut kept: Vec<(Range<usize>, Column)> = Vec::new();
+        let mut searched: Option<(usize, usize)> = None;
+        for (entry, range) in occurrences {
+            // A search for one word goes on after the end of its last find.
+            if searched.is_some_and(|(word, end)| word == entry && range.start < end) {
+                continue;
+            }
+            searched = Some((entry, range.end));
+            let column = self.headers[entry].1;
+            let overlaps = kept
+                .iter()
+                .any(|(seen, _)| seen.start < range.end && range.start < seen.end);
+            if !overlaps && !kept.iter().any(|(_, seen)| *seen == column) {
+                kept.push((range, column));
             }
         }
         kept.sort_by_key(|(range, _)| range.start);
@@ -623,6 +746,41 @@ pub fn without_brackets(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Owned(out)
     }
+}
+
+/// How many characters of `text` count towards a header's length: those
+/// [`without_brackets`] keeps, spaces left out; `None` as soon as more than
+/// `limit` are outside brackets. The same as counting the characters of
+/// `without_brackets` of the text without its spaces, without building
+/// either, and without reading the rest of a line already too long.
+pub fn header_length(text: &str, limit: usize) -> Option<usize> {
+    let mut all = 0;
+    let mut outside = 0;
+    let mut depth = 0usize;
+    let mut bracketed = false;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        match c {
+            '(' | '（' => {
+                bracketed = true;
+                depth += 1;
+            }
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => {
+                outside += 1;
+                if outside > limit {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    let length = if bracketed && outside > 0 {
+        outside
+    } else {
+        all
+    };
+    (length <= limit).then_some(length)
 }
 
 fn duty(meaning: &str) -> Option<Duty> {
@@ -691,6 +849,98 @@ mod tests {
         assert_eq!(lexicon.post_ending("杨志武副市长"), Some("副市长".len()));
         assert!(lexicon.is_post("分管副省长") || lexicon.post_ending("分管副省长").is_some());
         assert!(lexicon.holds_note("列第一位的为牵头单位"));
+    }
+
+    /// The columns of a header found one header word at a time, as they
+    /// were before the words were looked for in one pass.
+    fn column_words_one_by_one(lexicon: &Lexicon, header: &str) -> (Vec<Column>, usize) {
+        let header = without_brackets(header);
+        let mut kept: Vec<(Range<usize>, Column)> = Vec::new();
+        for (word, column) in &lexicon.headers {
+            for (at, _) in header.match_indices(word.as_str()) {
+                let range = at..at + word.len();
+                let overlaps = kept
+                    .iter()
+                    .any(|(seen, _)| seen.start < range.end && range.start < seen.end);
+                if !overlaps && !kept.iter().any(|(_, seen)| seen == column) {
+                    kept.push((range, *column));
+                }
+            }
+        }
+        kept.sort_by_key(|(range, _)| range.start);
+        let covered = kept
+            .iter()
+            .map(|(range, _)| header[range.clone()].chars().count())
+            .sum();
+        (
+            kept.into_iter().map(|(_, column)| column).collect(),
+            covered,
+        )
+    }
+
+    /// Texts made of header words, pieces of them and brackets.
+    fn header_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let words: Vec<String> = lexicon()
+            .headers
+            .iter()
+            .map(|(word, _)| word.clone())
+            .collect();
+        let mut chars: Vec<char> = words.iter().flat_map(|word| word.chars()).collect();
+        chars.extend(['(', ')', '（', '）', '1', '年']);
+        chars.sort_unstable();
+        chars.dedup();
+        let piece = prop_oneof![
+            proptest::sample::select(words).boxed(),
+            proptest::sample::select(chars)
+                .prop_map(String::from)
+                .boxed(),
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn endings_are_the_longest_words_a_text_ends_or_starts_with(
+            words in proptest::collection::vec("[局委市县区牵头a]{1,4}", 0..12),
+            text in "[局委市县区牵头a]{0,8}",
+        ) {
+            let mut endings = Endings::default();
+            for (index, word) in words.iter().enumerate() {
+                endings.insert(word, index);
+            }
+            let meaning = |word: &str| words.iter().rposition(|seen| seen == word);
+            let starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+            let ending = starts
+                .iter()
+                .find_map(|&at| meaning(&text[at..]).map(|index| (text.len() - at, index)));
+            let beginning = starts
+                .iter()
+                .skip(1)
+                .copied()
+                .chain([text.len()])
+                .rev()
+                .find_map(|end| meaning(&text[..end]).map(|index| (end, index)));
+            proptest::prop_assert_eq!(endings.ending(&text), ending);
+            proptest::prop_assert_eq!(endings.beginning(&text), beginning);
+        }
+
+        #[test]
+        fn header_words_found_in_one_pass_are_those_found_one_by_one(header in header_like()) {
+            let lexicon = lexicon();
+            proptest::prop_assert_eq!(
+                lexicon.column_words(&header),
+                column_words_one_by_one(lexicon, &header)
+            );
+        }
+
+        #[test]
+        fn a_header_length_counts_what_is_left_without_brackets(text in "[序号 ()（）a)]{0,12}") {
+            let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            let length = without_brackets(&compact).chars().count();
+            proptest::prop_assert_eq!(header_length(&text, 100), Some(length));
+            proptest::prop_assert_eq!(header_length(&text, 3), (length <= 3).then_some(length));
+        }
     }
 
     #[test]

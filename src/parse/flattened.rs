@@ -11,7 +11,7 @@
 //! line, several units one a line); its lines stay apart for the table
 //! reader to join.
 
-use super::table::{Cell, header, header_cell};
+use super::table::{Cell, header, header_cell, is_header_text};
 use crate::cjk::char_count;
 use crate::lexicon::Column;
 
@@ -44,9 +44,6 @@ const FRAGMENT_CHARS: usize = 2;
 
 /// The most lines of a table written one cell a line between two `|` lines.
 const MAX_LINES_BETWEEN_PIPES: usize = 3;
-
-/// The longest header cell of a table written one cell a paragraph.
-const MAX_HEADER_CHARS: usize = 16;
 
 /// Reads the tables flattened into `lines`.
 pub fn recover<'a>(lines: &[Source<'a>]) -> Vec<Item<'a>> {
@@ -286,19 +283,11 @@ fn trailing_pipe_rows<'a>(lines: &[Source<'a>]) -> Option<Vec<Item<'a>>> {
 /// How many cells from the start make a header.
 fn header_width<'c, 'a: 'c>(cells: impl Iterator<Item = &'c Cell<'a>>) -> Option<usize> {
     let names: Vec<String> = cells
-        .take_while(|cell| is_header_cell(&cell.concat()))
+        .take_while(|cell| is_header_text(&cell.concat()))
         .map(|cell| cell.concat())
         .collect();
     let cells: Vec<Cell> = names.iter().map(|name| vec![name.as_str()]).collect();
     header(&cells).map(|_| cells.len())
-}
-
-/// True for a paragraph that can be a header cell.
-fn is_header_cell(text: &str) -> bool {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    !compact.is_empty()
-        && char_count(&crate::lexicon::without_brackets(&compact)) <= MAX_HEADER_CHARS
-        && !header_cell(&compact).is_empty()
 }
 
 /// A table written one cell a paragraph whose header starts at `start`.
@@ -313,7 +302,7 @@ fn paragraph_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'
             index += 1;
             continue;
         }
-        if !is_header_cell(text) {
+        if !is_header_text(text) {
             break;
         }
         header_lines.push(text);

@@ -8,7 +8,7 @@
 
 use super::flattened::{Item, Source};
 use super::numbering::{self, NumberStyle};
-use super::table::{Cell, Shape, fit, header, header_cell, is_number_cell, shape};
+use super::table::{Cell, Shape, fit, header, header_cell, is_header_text, is_number_cell, shape};
 use crate::cjk::char_count;
 use crate::lexicon::Column;
 
@@ -307,14 +307,6 @@ pub fn trailing_header(text: &str) -> Option<usize> {
     let all_header = !rest.contains(' ') && is_header_text(rest);
     let found = cells >= MIN_COLUMNS && numbered && roles && !all_header && !rest.trim().is_empty();
     start.filter(|_| found)
-}
-
-/// True for a header cell, brackets left out of its length.
-fn is_header_text(text: &str) -> bool {
-    let compact = compact(text);
-    !compact.is_empty()
-        && char_count(&crate::lexicon::without_brackets(&compact)) <= MAX_HEADER_CHARS
-        && !header_cell(&compact).is_empty()
 }
 
 /// How the table starting at `start` is written, told by its first lines.

@@ -97,7 +97,7 @@ pub fn header(cells: &[Cell]) -> Option<Columns> {
             continue;
         }
         filled += 1;
-        if char_count(&crate::lexicon::without_brackets(&text)) > MAX_HEADER_CHARS {
+        if crate::lexicon::header_length(&text, MAX_HEADER_CHARS).is_none() {
             kinds.push(Vec::new());
             continue;
         }
@@ -116,6 +116,15 @@ pub fn header(cells: &[Cell]) -> Option<Columns> {
         )
     });
     (has_text && has_units && known * 2 > filled).then_some(Columns { kinds })
+}
+
+/// True for a text that can be a header cell: at most `MAX_HEADER_CHARS`
+/// characters, spaces and bracketed remarks left out, that name what a
+/// column holds. Most lines are too long to be one, which is told without
+/// reading their words.
+pub(super) fn is_header_text(text: &str) -> bool {
+    crate::lexicon::header_length(text, MAX_HEADER_CHARS).is_some_and(|length| length > 0)
+        && !header_cell(&compact(text)).is_empty()
 }
 
 /// What a header cell (spaces removed) says its column holds; nothing for a
