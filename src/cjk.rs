@@ -85,15 +85,17 @@ fn full_width_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// The traditional → simplified table, read once.
 struct Simplifier {
-    /// For each character of [`DENSE_HAN`]: its simplified form, or `\0`
-    /// when it has none.
+    /// For each character of [`DENSE_HAN`]: its simplified form (itself
+    /// when it has none).
     dense: Vec<char>,
     /// Characters outside that block.
     sparse: FxHashMap<char, char>,
 }
 
 static SIMPLIFIER: LazyLock<Simplifier> = LazyLock::new(|| {
-    let mut dense = vec!['\0'; (DENSE_HAN.end - DENSE_HAN.start) as usize];
+    let mut dense: Vec<char> = DENSE_HAN
+        .map(|code| char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
     let mut sparse = FxHashMap::default();
     for (from, to) in traditional_pairs(TRADITIONAL_TABLE) {
         let code = from as u32;
@@ -128,14 +130,12 @@ impl Simplifier {
     fn simplified(&self, c: char) -> char {
         let code = c as u32;
         if code < DENSE_HAN.start {
-            return c;
-        }
-        let found = if DENSE_HAN.contains(&code) {
+            c
+        } else if DENSE_HAN.contains(&code) {
             self.dense[(code - DENSE_HAN.start) as usize]
         } else {
-            self.sparse.get(&c).copied().unwrap_or('\0')
-        };
-        if found == '\0' { c } else { found }
+            self.sparse.get(&c).copied().unwrap_or(c)
+        }
     }
 }
 
@@ -218,6 +218,29 @@ pub fn strip_pinyin(written: &str) -> Cow<'_, str> {
     }
 }
 
+/// The index in [`DENSE_HAN`] of the character whose UTF-8 encoding starts
+/// at `at` of `bytes` (a whole text), when it lies in that block: such
+/// characters take three bytes, read here without the checks of a general
+/// decoder.
+fn dense_index(bytes: &[u8], at: usize) -> Option<usize> {
+    let &[lead, second, third] = bytes.get(at..)?.first_chunk::<3>()?;
+    if lead & 0xf0 != 0xe0 {
+        return None;
+    }
+    let code =
+        (u32::from(lead & 0x0f) << 12) | (u32::from(second & 0x3f) << 6) | u32::from(third & 0x3f);
+    code.checked_sub(DENSE_HAN.start)
+        .filter(|index| *index < DENSE_HAN.end - DENSE_HAN.start)
+        .map(|index| index as usize)
+}
+
+/// True when the character at `index` of [`DENSE_HAN`] is a Han character
+/// (the block holds the Yijing hexagrams between its two parts).
+fn is_dense_han(index: usize) -> bool {
+    let code = DENSE_HAN.start + index as u32;
+    code <= 0x4dbf || code >= 0x4e00
+}
+
 /// A document's text folded for reading — traditional characters
 /// simplified, small punctuation folded, inserted pinyin left out — with
 /// the way back to the text as written, so what is found in the folded text
@@ -233,31 +256,51 @@ pub struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     /// Folds `written`. The characters that stay as they are (nearly all)
-    /// are copied a run at a time, from the last change to the next.
+    /// are copied a run at a time, from the last change to the next; ASCII
+    /// is stepped over a byte at a time, and the common Han characters are
+    /// read straight from their three bytes.
     pub fn new(written: &'a str) -> Self {
         let simplifier = &*SIMPLIFIER;
+        let bytes = written.as_bytes();
         let mut view = String::with_capacity(written.len());
         let mut anchors = Vec::new();
         let mut previous_han = false;
         // The written text before `copied` is in the view (or left out).
         let mut copied = 0;
-        for (at, c) in written.char_indices() {
-            if at < copied {
-                // Inside inserted pinyin.
-                continue;
-            }
-            if c.is_ascii() {
-                if c == '('
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            if byte.is_ascii() {
+                if byte == b'('
                     && previous_han
                     && let Some(length) = pinyin_at(&written[at..])
                 {
                     view.push_str(&written[copied..at]);
                     copied = at + length;
                     anchors.push((view.len(), copied));
+                    at = copied;
+                } else {
+                    at += 1;
                 }
                 previous_han = false;
                 continue;
             }
+            if let Some(index) = dense_index(bytes, at) {
+                let simplified = simplifier.dense[index];
+                if u32::from(simplified) != DENSE_HAN.start + index as u32 {
+                    view.push_str(&written[copied..at]);
+                    view.push(simplified);
+                    copied = at + 3;
+                    if simplified.len_utf8() != 3 {
+                        anchors.push((view.len(), copied));
+                    }
+                }
+                previous_han = is_dense_han(index);
+                at += 3;
+                continue;
+            }
+            let Some(c) = written[at..].chars().next() else {
+                break;
+            };
             let folded = fold_punctuation(simplifier.simplified(c));
             if folded != c {
                 view.push_str(&written[copied..at]);
@@ -267,6 +310,7 @@ impl<'a> Folded<'a> {
                     anchors.push((view.len(), copied));
                 }
             }
+            at += c.len_utf8();
             previous_han = is_han(c);
         }
         view.push_str(&written[copied..]);
