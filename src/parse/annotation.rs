@@ -81,19 +81,27 @@ impl<'t> Annotation<'t> {
         let mut assignment = Assignment::default();
         let mut by_role: Vec<(Role, String)> = Vec::with_capacity(self.units.len());
         for (role, name) in &self.units {
-            let text: String = name.parts.iter().map(|part| written(part)).collect();
-            let text = crate::cjk::strip_pinyin(&text);
-            let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            let text = unit_as_written(name, written);
             if !text.is_empty() {
                 by_role.push((*role, text));
             }
         }
+        // Each unit in the first role it has, in the order of the roles.
+        let mut kept: Vec<(Role, usize)> = Vec::with_capacity(by_role.len());
         let mut named = rustc_hash::FxHashSet::default();
         for role in Role::ALL {
-            for (unit_role, text) in &by_role {
-                if *unit_role == role && named.insert(text.clone()) {
-                    assignment.units_mut(role).push(text.clone());
+            for (index, (unit_role, text)) in by_role.iter().enumerate() {
+                if *unit_role == role && named.insert(text.as_str()) {
+                    kept.push((role, index));
                 }
+            }
+        }
+        drop(named);
+        let mut texts: Vec<Option<String>> =
+            by_role.into_iter().map(|(_, text)| Some(text)).collect();
+        for (role, index) in kept {
+            if let Some(text) = texts[index].take() {
+                assignment.units_mut(role).push(text);
             }
         }
         let mut seen = rustc_hash::FxHashSet::default();
@@ -105,6 +113,18 @@ impl<'t> Annotation<'t> {
         }
         assignment
     }
+}
+
+/// A unit's name as written: its pieces as the document writes them,
+/// inserted pinyin and spaces left out.
+fn unit_as_written(name: &Name, written: &dyn Fn(&str) -> String) -> String {
+    let joined: String = name.parts.iter().map(|part| written(part)).collect();
+    let mut text = match crate::cjk::strip_pinyin(&joined) {
+        std::borrow::Cow::Owned(stripped) => stripped,
+        std::borrow::Cow::Borrowed(_) => joined,
+    };
+    text.retain(|c| !c.is_whitespace());
+    text
 }
 
 /// An annotation found in a line of task text.

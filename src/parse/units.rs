@@ -1,5 +1,7 @@
 //! Splitting a written list of units into names: 市教育局、市民政局,各县(市)区政府.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 
 use crate::cjk::{char_count, is_han};
@@ -22,9 +24,12 @@ impl<'t> Name<'t> {
         }
     }
 
-    /// The name's text (folded).
-    pub fn text(&self) -> String {
-        self.parts.concat()
+    /// The name's text (folded): its one piece, or its pieces joined.
+    pub fn text(&self) -> Cow<'t, str> {
+        match self.parts.as_slice() {
+            [only] => Cow::Borrowed(only),
+            parts => Cow::Owned(parts.concat()),
+        }
     }
 }
 
@@ -44,8 +49,11 @@ pub fn split_names(list: &str) -> Vec<Name<'_>> {
         .into_iter()
         .map(|item| item.trim_matches(|c| is_unit_trim(c) && !is_lead_sign(c) && !is_lead_mark(c)))
         .collect();
+    let mut parts = Vec::new();
     for item in join_single_characters(list, raw) {
-        for part in split_conjunctions(item) {
+        parts.clear();
+        split_conjunctions(item, &mut parts);
+        for part in &parts {
             let (part, is_marked) = without_lead_mark(part);
             if let Some(clean) = clean_item(part) {
                 if is_marked {
@@ -56,15 +64,19 @@ pub fn split_names(list: &str) -> Vec<Name<'_>> {
         }
     }
     let mut names = share_collective_prefix(&items);
-    for name in &mut names {
-        name.marked_lead = name
-            .parts
-            .iter()
-            .any(|part| marked.contains(&(part.as_ptr() as usize)));
+    if !marked.is_empty() {
+        for name in &mut names {
+            name.marked_lead = name
+                .parts
+                .iter()
+                .any(|part| marked.contains(&(part.as_ptr() as usize)));
+        }
     }
     expand_shared_suffix(&mut names);
-    let mut seen = FxHashSet::default();
-    names.retain(|name| seen.insert(name.text()));
+    if names.len() > 1 {
+        let mut seen = FxHashSet::default();
+        names.retain(|name| seen.insert(name.text()));
+    }
     names
 }
 
@@ -143,9 +155,12 @@ fn space_separates(before: &str, after: &str) -> bool {
 }
 
 /// `统计局和市直相关单位` → 统计局, 市直相关单位: a conjunction between two names
-/// (人力资源和社会保障局 is one name).
-fn split_conjunctions(item: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
+/// (人力资源和社会保障局 is one name); the parts are added to `parts`.
+fn split_conjunctions<'t>(item: &'t str, parts: &mut Vec<&'t str>) {
+    if !lexicon().holds(List::Conjunction, item) {
+        parts.push(item);
+        return;
+    }
     let mut rest = item;
     'search: loop {
         let mut depth = 0usize;
@@ -180,7 +195,7 @@ fn split_conjunctions(item: &str) -> Vec<&str> {
             }
         }
         parts.push(rest);
-        return parts;
+        return;
     }
 }
 
@@ -462,7 +477,10 @@ mod tests {
     use super::*;
 
     fn names(list: &str) -> Vec<String> {
-        split_names(list).iter().map(Name::text).collect()
+        split_names(list)
+            .iter()
+            .map(|name| name.text().into_owned())
+            .collect()
     }
 
     #[test]
