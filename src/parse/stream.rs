@@ -8,7 +8,10 @@
 
 use super::flattened::{Item, Source};
 use super::numbering::{self, NumberStyle};
-use super::table::{Cell, Shape, fit, header, header_cell, is_header_text, is_number_cell, shape};
+use super::table::{
+    Cell, Shape, compact, fit, header, header_cell, is_header_text, is_number_cell, shape,
+    starts_with_header_text,
+};
 use crate::cjk::char_count;
 use crate::lexicon::Column;
 
@@ -175,7 +178,7 @@ fn starts_numbered_header(lines: &[Source], start: usize) -> bool {
     let first = lines[start]
         .text
         .trim_matches(|c: char| c == '|' || c.is_whitespace());
-    if !first.split_whitespace().next().is_some_and(is_header_text) {
+    if !starts_with_header_text(first) {
         return false;
     }
     let (mut task, mut role) = (false, false);
@@ -272,11 +275,6 @@ fn join_broken_names(tokens: Vec<Token<'_>>, header_width: usize) -> Vec<Token<'
         joined.push(token);
     }
     joined
-}
-
-/// Spaces removed.
-fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// True for a line of nothing but `|`.

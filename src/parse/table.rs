@@ -79,9 +79,14 @@ fn cell_text(cell: &[&str]) -> String {
     cell.concat()
 }
 
-/// Header cells with spaces removed (`牵 头 单 位` → `牵头单位`).
-fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+/// Header cells with spaces removed (`牵 头 单 位` → `牵头单位`); borrowed when
+/// there are none.
+pub(super) fn compact(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(char::is_whitespace) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Recognises a header row: a column of task text, and one of units,
@@ -91,13 +96,14 @@ pub fn header(cells: &[Cell]) -> Option<Columns> {
     let mut filled = 0;
     let mut known = 0;
     for cell in cells {
-        let text = compact(&cell_text(cell));
+        let text = cell_text(cell);
+        let text = compact(&text);
         if text.is_empty() {
             kinds.push(Vec::new());
             continue;
         }
         filled += 1;
-        if crate::lexicon::header_length(&text, MAX_HEADER_CHARS).is_none() {
+        if crate::lexicon::header_length(text.chars(), MAX_HEADER_CHARS).is_none() {
             kinds.push(Vec::new());
             continue;
         }
@@ -123,8 +129,16 @@ pub fn header(cells: &[Cell]) -> Option<Columns> {
 /// column holds. Most lines are too long to be one, which is told without
 /// reading their words.
 pub(super) fn is_header_text(text: &str) -> bool {
-    crate::lexicon::header_length(text, MAX_HEADER_CHARS).is_some_and(|length| length > 0)
+    crate::lexicon::header_length(text.chars(), MAX_HEADER_CHARS).is_some_and(|length| length > 0)
         && !header_cell(&compact(text)).is_empty()
+}
+
+/// True when the first word of `text` (up to a space) can be a header cell;
+/// the rest of a line is not read once its first word is too long.
+pub(super) fn starts_with_header_text(text: &str) -> bool {
+    let word = text.chars().take_while(|c| !c.is_whitespace());
+    crate::lexicon::header_length(word, MAX_HEADER_CHARS).is_some_and(|length| length > 0)
+        && text.split_whitespace().next().is_some_and(is_header_text)
 }
 
 /// What a header cell (spaces removed) says its column holds; nothing for a
@@ -585,7 +599,8 @@ pub fn continues_header(cells: &[Cell]) -> bool {
         .collect();
     !filled.is_empty()
         && filled.iter().all(|cell| {
-            let text = compact(&cell_text(cell));
+            let text = cell_text(cell);
+            let text = compact(&text);
             char_count(&text) <= MAX_HEADER_CHARS
                 && !text.chars().any(|c| c.is_ascii_digit())
                 && !shape(cell).units
