@@ -177,16 +177,19 @@ fn segments<'a>(text: &'a str, sequence: &mut Sequence) -> Vec<&'a str> {
     if let Some(marker) = numbering::marker(text) {
         scan.note(&marker);
     }
-    for (index, c) in text.char_indices().skip(1) {
-        if !starts_marker(c) {
+    let mut previous = None;
+    for (index, c) in text.char_indices() {
+        // The character before `index`: the text since the last split ends
+        // with it, as nothing is split before its first character.
+        let Some(last) = previous.replace(c) else {
+            continue;
+        };
+        let after_space = last.is_whitespace();
+        let after_stop = matches!(last, '。' | ';' | ')' | '】' | ']');
+        if !after_space && !after_stop || !starts_marker(c) {
             continue;
         }
         let before = &text[start..index];
-        let after_space = before.ends_with(char::is_whitespace);
-        let after_stop = before.ends_with(['。', ';', ')', '】', ']']);
-        if !after_space && !after_stop {
-            continue;
-        }
         let Some(marker) = numbering::marker(&text[index..]) else {
             continue;
         };

@@ -61,13 +61,20 @@ const MAX_FILE_NAME_CHARS: usize = 120;
 /// An attachment's file name: `17.内蒙古自治区…政策清单.docx`.
 pub fn is_file_name(line: &str) -> bool {
     let line = line.trim();
-    line.chars().count() <= MAX_FILE_NAME_CHARS && {
-        let lower = line.to_ascii_lowercase();
-        lexicon()
-            .list(List::FileExtension)
-            .iter()
-            .any(|extension| lower.ends_with(extension.as_str()))
-    }
+    lexicon()
+        .list(List::FileExtension)
+        .iter()
+        .any(|extension| ends_with_ignoring_ascii_case(line, extension))
+        && line.chars().count() <= MAX_FILE_NAME_CHARS
+}
+
+/// True when `text` ends with `suffix`, ASCII letters of `text` read as
+/// lower case.
+fn ends_with_ignoring_ascii_case(text: &str, suffix: &str) -> bool {
+    text.len()
+        .checked_sub(suffix.len())
+        .and_then(|start| text.as_bytes().get(start..))
+        .is_some_and(|end| end.iter().map(u8::to_ascii_lowercase).eq(suffix.bytes()))
 }
 
 /// A page number left by a PDF copy: `— 3 —`, `-12-`, `第3页`, `第 3 页 共 10 页`.

@@ -302,8 +302,13 @@ pub fn trailing_header(text: &str) -> Option<usize> {
         start = Some(before.len() + ' '.len_utf8());
         rest = before;
     }
-    let all_header = !rest.contains(' ') && is_header_text(rest);
-    let found = cells >= MIN_COLUMNS && numbered && roles && !all_header && !rest.trim().is_empty();
+    // Whether the text before the cells is a header cell too is asked last:
+    // most lines have no header cells at their end.
+    let found = cells >= MIN_COLUMNS
+        && numbered
+        && roles
+        && !rest.trim().is_empty()
+        && (rest.contains(' ') || !is_header_text(rest));
     start.filter(|_| found)
 }
 
