@@ -118,7 +118,10 @@ impl<'t> Annotation<'t> {
 /// A unit's name as written: its pieces as the document writes them,
 /// inserted pinyin and spaces left out.
 fn unit_as_written(name: &Name, written: &dyn Fn(&str) -> String) -> String {
-    let joined: String = name.parts.iter().map(|part| written(part)).collect();
+    let joined: String = match name.parts.as_slice() {
+        [only] => written(only),
+        parts => parts.iter().map(|part| written(part)).collect(),
+    };
     let mut text = match crate::cjk::strip_pinyin(&joined) {
         std::borrow::Cow::Owned(stripped) => stripped,
         std::borrow::Cow::Borrowed(_) => joined,
@@ -424,10 +427,7 @@ pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
                 }
                 annotation.extend(found);
             }
-            None if lexicon.verb_ending(trimmed).is_none()
-                && !split_names(trimmed).is_empty()
-                && split_names(trimmed).iter().all(is_plausible_name) =>
-            {
+            None if lexicon.verb_ending(trimmed).is_none() && names_plausibly(trimmed) => {
                 waiting.push(trimmed);
             }
             None => return None,
@@ -441,6 +441,12 @@ fn deadline_clause(clause: &str) -> Option<&str> {
     let (label, value) = clause.split_once(':')?;
     let value = value.trim();
     (lexicon().label(label.trim()) == Some(Duty::Deadline) && !value.is_empty()).then_some(value)
+}
+
+/// True when `text` splits into names that can each stand in a verb clause.
+fn names_plausibly(text: &str) -> bool {
+    let names = split_names(text);
+    !names.is_empty() && names.iter().all(is_plausible_name)
 }
 
 /// A bracket after a task holding nothing but units (`(人社局、各开发区)`):

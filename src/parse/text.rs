@@ -2,12 +2,16 @@
 //! (a task continued over lines, a table cell broken over lines), with the way
 //! back to how the document wrote each piece.
 
+use std::borrow::Cow;
+
 use crate::cjk::Folded;
 
 /// Pieces of a document's folded text, joined.
 #[derive(Debug, Clone, Default)]
 pub struct Joined<'a> {
-    text: String,
+    /// The pieces joined; the one piece itself while there is only one (most
+    /// tasks take one line).
+    text: Cow<'a, str>,
     /// Where each piece starts in `text`, and the piece.
     parts: Vec<(usize, &'a str)>,
 }
@@ -17,7 +21,11 @@ impl<'a> Joined<'a> {
     /// such as a separator).
     pub fn push(&mut self, piece: &'a str) {
         self.parts.push((self.text.len(), piece));
-        self.text.push_str(piece);
+        if self.parts.len() == 1 {
+            self.text = Cow::Borrowed(piece);
+        } else {
+            self.text.to_mut().push_str(piece);
+        }
     }
 
     /// The joined text.
@@ -28,6 +36,11 @@ impl<'a> Joined<'a> {
     /// The text as written of `piece`, a part of [`Joined::text`] or of the
     /// document's folded text.
     pub fn written(&self, folded: &Folded, piece: &str) -> String {
+        if let Cow::Borrowed(_) = self.text {
+            // One piece or none: the text is the piece, a part of the
+            // folded text or a literal, and maps back as `folded` says.
+            return folded.written(piece).into_owned();
+        }
         let base = self.text.as_ptr() as usize;
         let at = piece.as_ptr() as usize;
         if at < base || at + piece.len() > base + self.text.len() {

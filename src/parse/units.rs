@@ -216,12 +216,8 @@ fn without_lead_mark(item: &str) -> (&str, bool) {
     if let Some(sign) = lexicon().opening_in(List::LeadSign, trimmed) {
         return (&trimmed[sign.len()..], true);
     }
-    match lexicon()
-        .list(List::LeadMark)
-        .iter()
-        .find_map(|mark| trimmed.strip_suffix(mark.as_str()))
-    {
-        Some(rest) if !rest.is_empty() => (rest, true),
+    match lexicon().ending_in(List::LeadMark, trimmed) {
+        Some(mark) if mark.len() < trimmed.len() => (&trimmed[..trimmed.len() - mark.len()], true),
         _ => (item, false),
     }
 }
@@ -335,10 +331,16 @@ fn join_single_characters<'t>(list: &'t str, items: Vec<&'t str>) -> Vec<&'t str
 /// True for a collective and one place character (各乡, 相关市), which the
 /// next item completes: 各乡、镇人民政府, 相关市、县政府.
 fn is_collective_place(item: &str) -> bool {
-    lexicon().list(List::Collective).iter().any(|collective| {
-        item.strip_prefix(collective.as_str())
-            .is_some_and(is_place_character)
-    })
+    let lexicon = lexicon();
+    let ends_with_place = item
+        .chars()
+        .next_back()
+        .is_some_and(|c| lexicon.is_place_end(c));
+    ends_with_place
+        && lexicon.list(List::Collective).iter().any(|collective| {
+            item.strip_prefix(collective.as_str())
+                .is_some_and(is_place_character)
+        })
 }
 
 /// True for an item that is one place character (市, 区, 县).
@@ -447,6 +449,7 @@ fn shared_suffix(unit: &str) -> Option<usize> {
 
 /// The length of the street office suffix of a name such as 大明宫街办.
 fn street_suffix(unit: &str) -> Option<usize> {
+    lexicon().ending_in(List::OfficeSuffix, unit)?;
     lexicon()
         .list(List::OfficeSuffix)
         .iter()
