@@ -400,6 +400,35 @@ impl Words {
     }
 }
 
+/// Words of which a text may hold any, told in one pass over it. The
+/// automaton reports the leftmost word first, which lets it skip ahead to
+/// the characters that can start one; which word is found is never asked.
+#[derive(Debug, Clone)]
+struct AnyWord {
+    automaton: AhoCorasick,
+}
+
+impl Default for AnyWord {
+    fn default() -> Self {
+        AnyWord::new(std::iter::empty::<&str>())
+    }
+}
+
+impl AnyWord {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let automaton = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(words)
+            .expect("the lexicon's word lists are small enough for an automaton");
+        AnyWord { automaton }
+    }
+
+    /// True when `text` holds one of the words.
+    fn is_in(&self, text: &str) -> bool {
+        self.automaton.is_match(text)
+    }
+}
+
 /// A plain list of words, in the table's order, with what rules out most
 /// texts at a glance (the characters its words start and end with) and the
 /// automaton that finds any of its words in one pass.
@@ -408,7 +437,7 @@ struct WordList {
     words: Vec<String>,
     first_chars: Vec<char>,
     last_chars: Vec<char>,
-    anywhere: Words,
+    anywhere: AnyWord,
 }
 
 impl WordList {
@@ -422,7 +451,7 @@ impl WordList {
         WordList {
             first_chars: chars(|word| word.chars().next()),
             last_chars: chars(|word| word.chars().next_back()),
-            anywhere: Words::new(words.iter().map(String::as_str)),
+            anywhere: AnyWord::new(words.iter().map(String::as_str)),
             words,
         }
     }
@@ -453,7 +482,7 @@ pub struct Lexicon {
     unit_ends: Endings<()>,
     posts: Endings<()>,
     post_qualifiers: Endings<()>,
-    notes: Words,
+    notes: AnyWord,
     /// Table header words and what their column holds, longest first.
     headers: Vec<(String, Column)>,
     /// The header words, in the order of `headers`.
@@ -546,7 +575,7 @@ impl Lexicon {
             .headers
             .sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
         lexicon.header_words = Words::new(lexicon.headers.iter().map(|(word, _)| word.as_str()));
-        lexicon.notes = Words::new(notes.iter().map(String::as_str));
+        lexicon.notes = AnyWord::new(notes.iter().map(String::as_str));
         lexicon.lists = lists.into_iter().map(WordList::new).collect();
         Ok(lexicon)
     }
@@ -649,7 +678,7 @@ impl Lexicon {
 
     /// True when `text` holds a word of `list`.
     pub fn holds(&self, list: List, text: &str) -> bool {
-        self.lists[list as usize].anywhere.automaton.is_match(text)
+        self.lists[list as usize].anywhere.is_in(text)
     }
 
     /// True when `text` is a word of `list`.
@@ -665,7 +694,7 @@ impl Lexicon {
 
     /// True when `text` holds a word of a note (列第一位, 下同).
     pub fn holds_note(&self, text: &str) -> bool {
-        self.notes.automaton.is_match(text)
+        self.notes.is_in(text)
     }
 
     /// What a table column with the header `header` (spaces removed) holds:

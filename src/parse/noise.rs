@@ -1,20 +1,7 @@
 //! Lines that are never content: site navigation, footers, editor credits,
 //! copyright lines, URLs.
 
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
-
 use crate::lexicon::{List, lexicon};
-
-/// One pass over a line for any word of a list, instead of one per word.
-fn finder(list: List) -> AhoCorasick {
-    AhoCorasick::new(lexicon().list(list)).expect("the chrome word lists are small")
-}
-
-static ALWAYS_CHROME_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(List::AlwaysChrome));
-static CHROME_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(List::ChromeWord));
-static FOOTER_WORD_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(List::FooterWord));
 
 /// A page number line has at most 20 characters of at most 4 bytes.
 const MAX_PAGE_NUMBER_BYTES: usize = 80;
@@ -25,7 +12,7 @@ const SHORT_LINE: usize = 80;
 /// True for a line marked as chrome by a word that marks it anywhere, even
 /// a row of cells (`索引号: | 113706850042672474/2022-04772 | 成文日期: |`).
 pub fn is_always_chrome(line: &str) -> bool {
-    ALWAYS_CHROME_FINDER.is_match(line)
+    lexicon().holds(List::AlwaysChrome, line)
 }
 
 /// True for a line that is page chrome rather than document content.
@@ -39,14 +26,14 @@ pub fn is_noise(line: &str) -> bool {
     if !line.chars().any(is_cjk_or_alnum) {
         return true;
     }
-    if ALWAYS_CHROME_FINDER.is_match(line) || is_file_name(line) {
+    if lexicon().holds(List::AlwaysChrome, line) || is_file_name(line) {
         return true;
     }
     if lexicon().is_in(List::ChromeLine, line) {
         return true;
     }
     let chars = line.chars().count();
-    if chars <= SHORT_LINE && CHROME_WORD_FINDER.is_match(line) {
+    if chars <= SHORT_LINE && lexicon().holds(List::ChromeWord, line) {
         return true;
     }
     if line.matches('|').count() >= 2 {
@@ -97,7 +84,7 @@ fn is_page_number(line: &str) -> bool {
 
 /// True for a chrome line that ends the article (`【打印】`, `上一篇`, `责任编辑`).
 pub fn is_footer(line: &str) -> bool {
-    line.chars().count() <= SHORT_LINE && FOOTER_WORD_FINDER.is_match(line)
+    line.chars().count() <= SHORT_LINE && lexicon().holds(List::FooterWord, line)
 }
 
 /// A row of short labels separated by runs of spaces: `首页 政务公开 网上办事 互动交流`.
