@@ -665,15 +665,22 @@ fn matching_close(text: &str, open: usize) -> Option<usize> {
 
 /// The position of the unclosed opening bracket that encloses `at`, if any.
 fn enclosing_open(line: &str, at: usize) -> Option<usize> {
-    let mut stack = Vec::new();
+    // The outermost bracket open at `at`: the one that opened when none
+    // was, unless all opened since are closed (a closing bracket with none
+    // open is left alone).
+    let mut depth = 0usize;
+    let mut outermost = 0;
     for (index, c) in line[..at].char_indices() {
         if opens(c) {
-            stack.push(index);
+            if depth == 0 {
+                outermost = index;
+            }
+            depth += 1;
         } else if closes(c) {
-            stack.pop();
+            depth = depth.saturating_sub(1);
         }
     }
-    stack.first().copied()
+    (depth > 0).then_some(outermost)
 }
 
 /// Reads a block annotation line: a line that starts with a label

@@ -45,10 +45,10 @@ impl<'t> Name<'t> {
 pub fn split_names(list: &str) -> Vec<Name<'_>> {
     let mut items: Vec<&str> = Vec::new();
     let mut marked = FxHashSet::default();
-    let raw: Vec<&str> = top_level_items(list)
-        .into_iter()
-        .map(|item| item.trim_matches(|c| is_unit_trim(c) && !is_lead_sign(c) && !is_lead_mark(c)))
-        .collect();
+    let mut raw = top_level_items(list);
+    for item in &mut raw {
+        *item = item.trim_matches(|c| is_unit_trim(c) && !is_lead_sign(c) && !is_lead_mark(c));
+    }
     let mut parts = Vec::new();
     for item in join_single_characters(list, raw) {
         parts.clear();
@@ -73,11 +73,30 @@ pub fn split_names(list: &str) -> Vec<Name<'_>> {
         }
     }
     expand_shared_suffix(&mut names);
-    if names.len() > 1 {
+    keep_first_of_each(&mut names);
+    names
+}
+
+/// Lists up to this long are rid of repeats by comparing each name with
+/// those before it; longer ones by hashing.
+const SHORT_LIST: usize = 8;
+
+/// Drops the names whose text an earlier name has.
+fn keep_first_of_each(names: &mut Vec<Name<'_>>) {
+    if names.len() <= SHORT_LIST {
+        let mut index = 1;
+        while index < names.len() {
+            let text = names[index].text();
+            if names[..index].iter().any(|earlier| earlier.text() == text) {
+                names.remove(index);
+            } else {
+                index += 1;
+            }
+        }
+    } else {
         let mut seen = FxHashSet::default();
         names.retain(|name| seen.insert(name.text()));
     }
-    names
 }
 
 /// True for a bracket that opens.
@@ -282,8 +301,14 @@ fn is_unit_trim(c: char) -> bool {
 
 /// Drops a bracket left over from an enclosing annotation: `市教育局)`, `(市教育局`.
 fn strip_unbalanced(unit: &str) -> Option<&str> {
-    let opened = unit.chars().filter(|c| opens(*c)).count();
-    let closed = unit.chars().filter(|c| closes(*c)).count();
+    let (mut opened, mut closed) = (0usize, 0usize);
+    for c in unit.chars() {
+        if opens(c) {
+            opened += 1;
+        } else if closes(c) {
+            closed += 1;
+        }
+    }
     if closed > opened {
         let last = unit.chars().last()?;
         if closes(last) {
