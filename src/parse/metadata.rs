@@ -41,18 +41,23 @@ static YEAR: LazyLock<Regex> =
 
 /// True for a line that is a work plan's own title.
 pub fn is_plan_title(text: &str) -> bool {
-    let chars = char_count(text);
-    let lexicon = crate::lexicon::lexicon();
-    let strong = lexicon.ending_in(List::PlanEnding, text).is_some();
-    let weak = lexicon.ending_in(List::WeakPlanEnding, text).is_some()
-        && (YEAR.is_match(text) || text.contains('《'));
-    (MIN_PLAN_TITLE_CHARS..=MAX_TITLE_CHARS).contains(&chars)
+    // The ending first: it rules out nearly every line without reading it.
+    ends_like_plan_title(text)
+        && (MIN_PLAN_TITLE_CHARS..=MAX_TITLE_CHARS).contains(&char_count(text))
         && !ends_sentence_or_colon(text)
         && !text.contains([',', ';', '。'])
         && !text.starts_with("关于")
         && !text.contains("印发")
         && !text.ends_with("通知")
-        && (strong || weak)
+}
+
+/// True for a text ending as a plan's title does: with a plan's ending, or
+/// a weaker one beside a year or a quoted title.
+fn ends_like_plan_title(text: &str) -> bool {
+    let lexicon = crate::lexicon::lexicon();
+    lexicon.ending_in(List::PlanEnding, text).is_some()
+        || lexicon.ending_in(List::WeakPlanEnding, text).is_some()
+            && (YEAR.is_match(text) || text.contains('《'))
 }
 
 fn ends_sentence_or_colon(text: &str) -> bool {
