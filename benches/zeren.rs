@@ -1,5 +1,6 @@
 //! Benchmarks over a synthetic corpus the bench builds itself
-//! (`zeren::synthetic`): parse throughput, store build, loading a folder of
+//! (`zeren::synthetic`): parse throughput (and over the genre corpus's real
+//! documents), store build, loading a folder of
 //! 10,000 documents from disk beside reading their bytes, a department
 //! filter and the department queries typed for it, the departments × places
 //! matrix, fuzzy search typed one character at a time, and drawing one frame
@@ -161,6 +162,41 @@ fn parse(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     group.bench_function(format!("{BATCH_DOCUMENTS}_documents"), |b| {
+        b.iter(|| {
+            for text in &texts {
+                black_box(parse_document(black_box(text)));
+            }
+        });
+    });
+    group.finish();
+}
+
+/// The genre corpus's real documents, in the order of their names.
+fn genre_texts() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/genre/docs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("the genre corpus folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| std::fs::read_to_string(path).expect("a genre document in UTF-8"))
+        .collect()
+}
+
+/// Parse throughput on one core over the genre corpus's real documents
+/// (tables flattened into text, traditional characters, every form of
+/// annotation), beside the synthetic batch of `parse`.
+fn genre_parse(c: &mut Criterion) {
+    let texts = genre_texts();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("genre_parse");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function(format!("{}_documents", texts.len()), |b| {
         b.iter(|| {
             for text in &texts {
                 black_box(parse_document(black_box(text)));
@@ -442,6 +478,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = parse, store_build, load_folder, dept_filter, fuzzy_keystroke, render_frame
+    targets = parse, genre_parse, store_build, load_folder, dept_filter, fuzzy_keystroke, render_frame
 }
 criterion_main!(benches);
