@@ -160,9 +160,7 @@ fn closes(c: char) -> bool {
 fn labels(text: &str) -> Vec<Label> {
     let lexicon = lexicon();
     let mut found = Vec::new();
-    // A label ends at its colon, at the bracket closing it (【牵头单位】X) or
-    // at 为 right after it (责任单位为县林业局).
-    for (colon_at, mark) in text.match_indices([':', '】', '为']) {
+    for (colon_at, mark) in label_marks(text) {
         let before = if mark == "为" {
             &text[..colon_at]
         } else {
@@ -211,6 +209,23 @@ fn first_chars(text: &str, count: usize) -> &str {
     text.char_indices()
         .nth(count)
         .map_or(text, |(at, _)| &text[..at])
+}
+
+/// What ends a label: its colon, the bracket closing it (【牵头单位】X) or
+/// 为 right after it (责任单位为县林业局).
+const LABEL_MARKS: [&str; 3] = [":", "】", "为"];
+
+/// Each mark of [`LABEL_MARKS`] in `text`, in order, with where it is:
+/// found by their first bytes in one vectorised pass instead of a check per
+/// character (a character's first byte is never inside another one).
+fn label_marks(text: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    let [colon, bracket, wei] = LABEL_MARKS.map(|mark| mark.as_bytes()[0]);
+    memchr::memchr3_iter(colon, bracket, wei, text.as_bytes()).filter_map(|at| {
+        LABEL_MARKS
+            .into_iter()
+            .find(|mark| text[at..].starts_with(mark))
+            .map(|mark| (at, mark))
+    })
 }
 
 /// True when `at` begins a segment: start of text, or after a bracket or separator.
