@@ -476,6 +476,8 @@ impl WordList {
 pub struct Lexicon {
     labels: Endings<Duty>,
     verbs: Endings<Role>,
+    /// The role verbs, to tell a text that holds none.
+    any_verb: AnyWord,
     et_cetera: Endings<()>,
     place_ends: Vec<char>,
     shared_suffixes: Vec<String>,
@@ -576,6 +578,7 @@ impl Lexicon {
             .sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
         lexicon.header_words = Words::new(lexicon.headers.iter().map(|(word, _)| word.as_str()));
         lexicon.notes = AnyWord::new(notes.iter().map(String::as_str));
+        lexicon.any_verb = AnyWord::new(lexicon.verbs.words.keys().map(String::as_str));
         lexicon.lists = lists.into_iter().map(WordList::new).collect();
         Ok(lexicon)
     }
@@ -594,6 +597,11 @@ impl Lexicon {
     /// The role verb `text` ends with (`市发改委牵头` → 牵头, lead).
     pub fn verb_ending(&self, text: &str) -> Option<(usize, Role)> {
         self.verbs.ending(text)
+    }
+
+    /// True when `text` holds a role verb anywhere.
+    pub fn holds_verb(&self, text: &str) -> bool {
+        self.any_verb.is_in(text)
     }
 
     /// The role verb `text` starts with.

@@ -418,6 +418,11 @@ fn is_plausible_name(name: &Name) -> bool {
 /// a remark stating a rule ends the clauses. `None` when a clause is not one.
 pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
     let lexicon = lexicon();
+    // Names come only with a clause ending in a verb: a text with no verb
+    // names nothing.
+    if !lexicon.holds_verb(text) {
+        return None;
+    }
     let mut annotation = Annotation::default();
     let mut waiting: Vec<&str> = Vec::new();
     for clause in top_level_clauses(text) {
