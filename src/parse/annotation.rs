@@ -126,7 +126,9 @@ fn unit_as_written(name: &Name, written: &dyn Fn(&str) -> String) -> String {
         std::borrow::Cow::Owned(stripped) => stripped,
         std::borrow::Cow::Borrowed(_) => joined,
     };
-    text.retain(|c| !c.is_whitespace());
+    if text.contains(char::is_whitespace) {
+        text.retain(|c| !c.is_whitespace());
+    }
     text
 }
 
