@@ -254,3 +254,23 @@ fn fifos_and_devices_in_a_folder_or_named_are_never_read() {
         format!("warning: {}: not a regular file\n", fifo.display())
     );
 }
+
+#[test]
+fn a_table_thousands_of_columns_wide_is_read_in_linear_time() {
+    let tasks = within(30, || {
+        let header = format!(
+            "| 序号 | 工作任务 | {} |\n",
+            vec!["责任单位"; 3000].join(" | ")
+        );
+        let rows: String = (1..=40)
+            .map(|number| {
+                format!(
+                    "| {number} | 新建幼儿园 | {} |\n",
+                    vec!["区教育局"; 3001].join(" | ")
+                )
+            })
+            .collect();
+        parse_document(&format!("{header}{rows}")).tasks.len()
+    });
+    assert_eq!(tasks, 40);
+}

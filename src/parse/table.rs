@@ -352,7 +352,9 @@ pub(super) fn fit(shape: Shape, kinds: &[Column]) -> i32 {
 /// out where fits tie.
 fn align(columns: &Columns, cells: &[Cell]) -> Vec<usize> {
     let (k, n) = (cells.len(), columns.len());
-    if k == n {
+    if k == n || n > MAX_ALIGNED_COLUMNS || k > MAX_ALIGNED_COLUMNS * 2 {
+        // Past a real table's width the cells are taken in order: the
+        // placement's cost grows with cells times columns.
         return (0..k).collect();
     }
     if k > n {
@@ -388,6 +390,10 @@ fn align(columns: &Columns, cells: &[Cell]) -> Vec<usize> {
     }
     placed
 }
+
+/// The most columns whose cells are placed by their fit; wider tables (no
+/// plan has them) are read cell by cell.
+const MAX_ALIGNED_COLUMNS: usize = 64;
 
 /// The cost of a cell sharing the column of the cell before it.
 const SHARE_COST: i32 = 3;
