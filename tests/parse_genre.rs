@@ -696,3 +696,15 @@ fn officials_named_after_their_posts_in_verb_clauses() {
         .unwrap_or_default();
     assert_eq!(leaders, ["张三", "李四"]);
 }
+
+#[test]
+fn a_notice_title_is_shown_without_converter_pinyin() {
+    let doc = parse_document(
+        "關(guān)于印發(fā)2006年政府工作報(bào)告重點(diǎn)工作的通知\n\
+         1.新建幼兒園3所。(市教育局)\n",
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("關于印發2006年政府工作報告重點工作的通知")
+    );
+}

@@ -94,6 +94,7 @@ pub fn notice_title(
                 .is_some()
             {
                 if char_count(&title) <= MAX_TITLE_CHARS * 2 {
+                    let title = crate::cjk::strip_pinyin(&title);
                     return Some((strip_tag(&title).to_string(), used));
                 }
                 break;
