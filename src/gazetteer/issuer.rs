@@ -54,11 +54,7 @@ impl Gazetteer {
     /// A place named as the issuer: before 人民政府 / 政府 (the innermost of
     /// a chain such as 重庆市沙坪坝区), or first in the title.
     fn issuer(&self, hints: &PlaceHints) -> Option<usize> {
-        let context = [
-            hints.title.unwrap_or(""),
-            hints.head,
-            super::opening(hints.body),
-        ];
+        let context = hints.texts();
         let context = &context[..];
         if let Some(title) = hints.title {
             let start = title.find('】').map_or(0, |end| end + '】'.len_utf8());
@@ -249,7 +245,8 @@ impl Gazetteer {
             *by_char.entry(level_char).or_insert(0) += weight;
         };
         let opening = super::opening(hints.body);
-        let regional = [hints.title.unwrap_or(""), hints.head, opening]
+        let regional = hints
+            .texts()
             .iter()
             .any(|text| text.contains(AUTONOMOUS_REGION))
             || hints
@@ -303,11 +300,7 @@ impl Gazetteer {
     /// The province the document names most (河南, 辽宁省), or the one its
     /// number's abbreviation (辽政发) or its cities tell.
     fn named_province(&self, hints: &PlaceHints) -> Option<usize> {
-        let texts = [
-            hints.title.unwrap_or(""),
-            hints.head,
-            super::opening(hints.body),
-        ];
+        let texts = hints.texts();
         let mut counts: HashMap<usize, u32> = HashMap::new();
         for text in texts {
             for found in self.mentions.find_iter(text) {
@@ -332,11 +325,7 @@ impl Gazetteer {
     /// The county the document names most, in full or by its short name,
     /// among those of the city or province it names when it names one.
     fn named_county(&self, hints: &PlaceHints, level_char: char) -> Option<usize> {
-        let texts = [
-            hints.title.unwrap_or(""),
-            hints.head,
-            super::opening(hints.body),
-        ];
+        let texts = hints.texts();
         let mut full: HashMap<usize, u32> = HashMap::new();
         let mut short: HashMap<usize, u32> = HashMap::new();
         for text in texts {
@@ -383,11 +372,7 @@ impl Gazetteer {
     /// or by its short name, clearly more than any other county and more
     /// often than the city above it (首届温州市…夏令营 once, 乐清 twice).
     fn county_level_city(&self, hints: &PlaceHints) -> Option<usize> {
-        let texts = [
-            hints.title.unwrap_or(""),
-            hints.head,
-            super::opening(hints.body),
-        ];
+        let texts = hints.texts();
         let is_county = |place: usize| self.places[place].level == Level::County;
         let mut counties: HashMap<usize, u32> = HashMap::new();
         let mut cities: HashMap<usize, u32> = HashMap::new();
@@ -450,11 +435,7 @@ impl Gazetteer {
     /// than any other place, where it names no city or province in full:
     /// a county's plan that never says 区政府 (新建甘井子区婴幼儿早期教育指导中心).
     fn most_named_county(&self, hints: &PlaceHints) -> Option<usize> {
-        let texts = [
-            hints.title.unwrap_or(""),
-            hints.head,
-            super::opening(hints.body),
-        ];
+        let texts = hints.texts();
         let mut counts: HashMap<usize, u32> = HashMap::new();
         for text in texts {
             for found in self.full_names.find_iter(text) {

@@ -67,6 +67,14 @@ pub struct PlaceHints<'a> {
     pub units: &'a [&'a str],
 }
 
+impl<'a> PlaceHints<'a> {
+    /// The texts a place is looked for in: the title, the head and the
+    /// body's opening.
+    fn texts(&self) -> [&'a str; 3] {
+        [self.title.unwrap_or(""), self.head, opening(self.body)]
+    }
+}
+
 /// The government that issued a document: its place, with its suffix, and
 /// the path from the province down to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -440,7 +448,7 @@ impl Gazetteer {
             .or_else(|| self.first_named_city(hints.head))
             .or_else(|| self.issuing_city(opening, announces_at))
             .or_else(|| self.most_named_city(opening))
-            .or_else(|| self.city_by_doc_number(hints, opening))
+            .or_else(|| self.city_by_doc_number(hints))
             .or_else(|| self.city_by_votes(hints))?;
         Some(city)
     }
@@ -474,7 +482,7 @@ impl Gazetteer {
 
     /// The city whose abbreviation starts the document number (齐 in
     /// 齐政办文〔2020〕5号), told apart from others by a province named.
-    fn city_by_doc_number(&self, hints: &PlaceHints, opening: &str) -> Option<usize> {
+    fn city_by_doc_number(&self, hints: &PlaceHints) -> Option<usize> {
         let (key, city_level) = doc_number_key(hints.doc_number?)?;
         let owner = if city_level {
             None
@@ -491,7 +499,7 @@ impl Gazetteer {
         if let (None, [only]) = (owner, candidates.as_slice()) {
             return Some(*only);
         }
-        let named = self.provinces_named(&[hints.title.unwrap_or(""), hints.head, opening]);
+        let named = self.provinces_named(&hints.texts());
         single(
             candidates
                 .into_iter()
