@@ -406,13 +406,7 @@ fn row_number(text: &str) -> Option<u32> {
 /// True for a heading inside a table written one cell a paragraph:
 /// `(一)王宏副市长牵头重点工作`, `一、…`.
 fn is_heading_line(text: &str) -> bool {
-    super::numbering::marker(text).is_some_and(|marker| {
-        use super::numbering::NumberStyle;
-        matches!(
-            marker.style,
-            NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
-        )
-    })
+    super::numbering::marker(text).is_some_and(|marker| marker.style.is_heading())
 }
 
 /// True for a line after which a table written one cell a paragraph does not

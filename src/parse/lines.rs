@@ -196,10 +196,7 @@ fn segments<'a>(text: &'a str, sequence: &mut Sequence) -> Vec<&'a str> {
         if !is_strong(&marker) || !scan.continues(&marker) {
             continue;
         }
-        let heading_style = matches!(
-            marker.style,
-            NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
-        );
+        let heading_style = marker.style.is_heading();
         let closes_bracket = before.ends_with([')', '】', ']']);
         if !after_space && heading_style && !(closes_bracket && marker.value >= 2) {
             continue;

@@ -35,6 +35,15 @@ impl NumberStyle {
     pub fn rank(self) -> u8 {
         self as u8
     }
+
+    /// True for the styles that number headings (第一部分, 一、, (一)), not
+    /// tasks.
+    pub fn is_heading(self) -> bool {
+        matches!(
+            self,
+            NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
+        )
+    }
 }
 
 /// A numbering marker found at the start of a line.

@@ -494,12 +494,7 @@ fn starts_with_item_number(text: &str) -> bool {
 
 /// True for a heading row inside a table: `一、…`, `(一)…`.
 fn is_heading(text: &str) -> bool {
-    numbering::marker(text).is_some_and(|marker| {
-        matches!(
-            marker.style,
-            NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
-        )
-    })
+    numbering::marker(text).is_some_and(|marker| marker.style.is_heading())
 }
 
 /// Places a row's cells in the columns and adds the row (and its sub-rows).

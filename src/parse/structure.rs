@@ -743,10 +743,7 @@ impl<'a> Walker<'a> {
         let columns = self.table.as_ref()?;
         let line = &self.lines[index];
         let heading_shaped = match &line.kind {
-            Kind::Numbered(marker) => matches!(
-                marker.style,
-                NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
-            ),
+            Kind::Numbered(marker) => marker.style.is_heading(),
             Kind::Text => is_heading_shaped(line.text),
             _ => false,
         };

@@ -577,12 +577,7 @@ fn numbered_heading<'a>(cell: &Cell<'a>) -> Option<&'a str> {
     };
     let line = line.trim();
     numbering::marker(line)
-        .is_some_and(|marker| {
-            matches!(
-                marker.style,
-                NumberStyle::Part | NumberStyle::ChineseComma | NumberStyle::ChineseParen
-            )
-        })
+        .is_some_and(|marker| marker.style.is_heading())
         .then_some(line)
 }
 
