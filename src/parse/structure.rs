@@ -444,9 +444,7 @@ impl<'a> Walker<'a> {
                 .as_ref()
                 .is_some_and(|found| found.start > 0 && !found.annotation.units.is_empty())
         });
-        let next = self.lines[index + 1..]
-            .iter()
-            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        let next = self.next_content(index);
         let heads_items = next.is_some_and(|next| match &next.kind {
             Kind::Numbered(marker) => marker.style.rank() * 2 > rank,
             Kind::Block(_) | Kind::Text => true,
@@ -647,10 +645,7 @@ impl<'a> Walker<'a> {
         let Some((_, duties)) = duty_unit(line.text) else {
             return false;
         };
-        let previous = self.lines[..index]
-            .iter()
-            .rev()
-            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        let previous = self.previous_content(index);
         matches!(line.kind, Kind::Text)
             && !line.text[duties..].trim().is_empty()
             && previous.is_some_and(|previous| {
@@ -715,11 +710,24 @@ impl<'a> Walker<'a> {
         if !unannotated || !matches!(line.kind, Kind::Text) || is_plan_title(line.text) {
             return false;
         }
-        let next = self.lines[index + 1..]
-            .iter()
-            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        let next = self.next_content(index);
         let next_numbered = next.is_none_or(|next| matches!(next.kind, Kind::Numbered(_)));
         next_numbered && find_inline(line.text).is_some_and(|found| found.start > 0)
+    }
+
+    /// The first line after `index` that is neither blank nor chrome.
+    fn next_content(&self, index: usize) -> Option<&'a Line<'a>> {
+        self.lines[index + 1..]
+            .iter()
+            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise))
+    }
+
+    /// The last line before `index` that is neither blank nor chrome.
+    fn previous_content(&self, index: usize) -> Option<&'a Line<'a>> {
+        self.lines[..index]
+            .iter()
+            .rev()
+            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise))
     }
 
     /// True when the next meaningful line after `index` starts a task.
@@ -747,9 +755,7 @@ impl<'a> Walker<'a> {
             Kind::Text => is_heading_shaped(line.text),
             _ => false,
         };
-        let next = self.lines[index + 1..]
-            .iter()
-            .find(|line| !matches!(line.kind, Kind::Blank | Kind::Noise));
+        let next = self.next_content(index);
         let next_is_data_row = next.is_some_and(|next| match &next.kind {
             Kind::Row(cells) => table::header(cells).is_none(),
             _ => false,
