@@ -43,6 +43,13 @@ pub fn char_count(text: &str) -> usize {
     text.chars().count()
 }
 
+/// The first `count` characters of `text` (all of it when shorter).
+pub fn first_chars(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .nth(count)
+        .map_or(text, |(at, _)| &text[..at])
+}
+
 /// The ASCII form of a full-width character (（ → (); any other unchanged.
 pub fn half_width(c: char) -> char {
     if FULL_WIDTH.contains(&c) {

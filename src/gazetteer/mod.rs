@@ -586,18 +586,11 @@ fn is_local_name_at(text: &str, end: usize) -> bool {
     let Some(list) = rest.strip_prefix('、') else {
         return false;
     };
-    let list_end = list
-        .char_indices()
-        .take(MAX_SHARED_LIST_CHARS)
-        .find(|(_, c)| !crate::cjk::is_han(*c) && *c != '、')
-        .map(|(at, _)| at)
-        .or_else(|| {
-            list.char_indices()
-                .nth(MAX_SHARED_LIST_CHARS)
-                .map(|(at, _)| at)
-        })
+    let list = crate::cjk::first_chars(list, MAX_SHARED_LIST_CHARS);
+    let end = list
+        .find(|c: char| !crate::cjk::is_han(c) && c != '、')
         .unwrap_or(list.len());
-    let list = &list[..list_end];
+    let list = &list[..end];
     let last = list.rsplit('、').next().unwrap_or(list);
     last.chars().count() >= MIN_SHARING_NAME_CHARS
         && lexicon.ending_in(List::LocalName, last).is_some()

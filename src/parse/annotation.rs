@@ -176,7 +176,7 @@ fn labels(text: &str) -> Vec<Label> {
         }
         if mark == "为"
             && (!before.ends_with(['位', '门', '导'])
-                || lexicon.holds_note(first_chars(&text[colon_at..], NOTE_REACH)))
+                || lexicon.holds_note(crate::cjk::first_chars(&text[colon_at..], NOTE_REACH)))
         {
             // Only a label naming units or leaders takes 为 for its colon,
             // never a word of the text (…问题作为…) or of a rule
@@ -205,13 +205,6 @@ fn labels(text: &str) -> Vec<Label> {
 
 /// How far after a label's 为 a rule's words are looked for.
 const NOTE_REACH: usize = 30;
-
-/// The first `count` characters of `text`.
-fn first_chars(text: &str, count: usize) -> &str {
-    text.char_indices()
-        .nth(count)
-        .map_or(text, |(at, _)| &text[..at])
-}
 
 /// What ends a label: its colon, the bracket closing it (【牵头单位】X) or
 /// 为 right after it (责任单位为县林业局).
