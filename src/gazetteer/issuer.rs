@@ -322,6 +322,17 @@ impl Gazetteer {
         Some(self.places[city].province)
     }
 
+    /// The short names of counties `text` holds, overlapping ones included,
+    /// but not those naming a street, a town or a road (锦城街道).
+    fn county_short_mentions<'m>(
+        &'m self,
+        text: &'m str,
+    ) -> impl Iterator<Item = super::Found<'m, Vec<usize>>> + 'm {
+        self.county_shorts
+            .find_everywhere(text)
+            .filter(move |found| !super::is_local_name_at(text, found.end))
+    }
+
     /// The county the document names most, in full or by its short name,
     /// among those of the city or province it names when it names one.
     fn named_county(&self, hints: &PlaceHints, level_char: char) -> Option<usize> {
@@ -339,10 +350,7 @@ impl Gazetteer {
                     }
                 }
             }
-            for found in self.county_shorts.find_everywhere(text) {
-                if super::is_local_name_at(text, found.end) {
-                    continue;
-                }
+            for found in self.county_short_mentions(text) {
                 for &place in found.meaning {
                     *short.entry(place).or_insert(0) += 1;
                 }
@@ -389,11 +397,11 @@ impl Gazetteer {
                     *counts.entry(place).or_insert(0) += 1;
                 }
             }
-            for found in self.county_shorts.find_everywhere(text) {
+            for found in self.county_short_mentions(text) {
                 let inside_full = spans
                     .iter()
                     .any(|span| span.start < found.end && found.start < span.end);
-                if inside_full || super::is_local_name_at(text, found.end) {
+                if inside_full {
                     continue;
                 }
                 for &place in found.meaning.iter().filter(|&&place| is_county(place)) {
