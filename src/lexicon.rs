@@ -751,16 +751,22 @@ impl Lexicon {
                 kept.push((range, column));
             }
         }
-        kept.sort_by_key(|(range, _)| range.start);
-        let covered = kept
-            .iter()
-            .map(|(range, _)| header[range.clone()].chars().count())
-            .sum();
-        (
-            kept.into_iter().map(|(_, column)| column).collect(),
-            covered,
-        )
+        columns_in_order(&header, kept)
     }
+}
+
+/// The columns of the header words `kept` in `header`, in the order written,
+/// and how many characters the words cover.
+fn columns_in_order(header: &str, mut kept: Vec<(Range<usize>, Column)>) -> (Vec<Column>, usize) {
+    kept.sort_by_key(|(range, _)| range.start);
+    let covered = kept
+        .iter()
+        .map(|(range, _)| header[range.clone()].chars().count())
+        .sum();
+    (
+        kept.into_iter().map(|(_, column)| column).collect(),
+        covered,
+    )
 }
 
 /// `text` without its bracketed parts, unless nothing else is left.
@@ -904,15 +910,7 @@ mod tests {
                 }
             }
         }
-        kept.sort_by_key(|(range, _)| range.start);
-        let covered = kept
-            .iter()
-            .map(|(range, _)| header[range.clone()].chars().count())
-            .sum();
-        (
-            kept.into_iter().map(|(_, column)| column).collect(),
-            covered,
-        )
+        columns_in_order(&header, kept)
     }
 
     /// Texts made of header words, pieces of them and brackets.
