@@ -7,26 +7,7 @@ mod support;
 
 use std::fs;
 
-use support::corpus;
-use support::tmux::{Tmux, available};
-
-const PLAN: &str = "003_f52a14d2b16fe9b2.txt";
-
-fn zeren() -> &'static str {
-    env!("CARGO_BIN_EXE_zeren")
-}
-
-/// A home with a `plans` folder holding the sample plan.
-fn home_with_plan() -> tempfile::TempDir {
-    let home = tempfile::tempdir().unwrap();
-    fs::create_dir(home.path().join("plans")).unwrap();
-    fs::write(home.path().join("plans").join(PLAN), corpus(PLAN)).unwrap();
-    home
-}
-
-fn ready(screen: &str) -> bool {
-    screen.contains("Places") && screen.contains(" reviewed, ")
-}
+use support::tmux::{PLAN, Tmux, available, home_with_plan, ready, zeren};
 
 #[test]
 fn bad_config_lines_are_listed_by_w_and_the_good_ones_apply() {

@@ -12,21 +12,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 use support::corpus;
-use support::tmux::{Tmux, available};
-
-const PLAN: &str = "003_f52a14d2b16fe9b2.txt";
-
-fn zeren() -> &'static str {
-    env!("CARGO_BIN_EXE_zeren")
-}
-
-/// A home with a `plans` folder holding the sample plan.
-fn home_with_plan() -> tempfile::TempDir {
-    let home = tempfile::tempdir().unwrap();
-    fs::create_dir(home.path().join("plans")).unwrap();
-    fs::write(home.path().join("plans").join(PLAN), corpus(PLAN)).unwrap();
-    home
-}
+use support::tmux::{PLAN, Tmux, available, home_with_plan, ready, zeren};
 
 /// Every mark of a review file: (document, status, note, reviewer).
 fn marks_in(path: &Path) -> Vec<(String, String, Option<String>, String)> {
@@ -43,10 +29,6 @@ fn marks_in(path: &Path) -> Vec<(String, String, Option<String>, String)> {
         }
     }
     marks
-}
-
-fn ready(screen: &str) -> bool {
-    screen.contains("Places") && screen.contains(" reviewed, ")
 }
 
 fn quit(tmux: &Tmux, name: &str) -> String {

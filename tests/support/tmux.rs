@@ -24,6 +24,27 @@ pub fn available() -> bool {
     found
 }
 
+/// The sample plan a dashboard test opens.
+pub const PLAN: &str = "003_f52a14d2b16fe9b2.txt";
+
+/// The zeren binary under test.
+pub fn zeren() -> &'static str {
+    env!("CARGO_BIN_EXE_zeren")
+}
+
+/// A home with a `plans` folder holding the sample plan.
+pub fn home_with_plan() -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("plans")).unwrap();
+    std::fs::write(home.path().join("plans").join(PLAN), super::corpus(PLAN)).unwrap();
+    home
+}
+
+/// True once the dashboard shows its panes and status line.
+pub fn ready(screen: &str) -> bool {
+    screen.contains("Places") && screen.contains(" reviewed, ")
+}
+
 /// A tmux server with windows running shell commands.
 pub struct Tmux {
     socket: String,
