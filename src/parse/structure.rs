@@ -411,6 +411,29 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Opens a task with no number of its own, its text starting with
+    /// `text` on line `line`; `found` its annotation when known, `duty` for
+    /// an item of a duty list.
+    fn open_unnumbered(
+        &mut self,
+        text: &'a str,
+        found: Option<Option<Found<'a>>>,
+        line: u32,
+        duty: bool,
+    ) {
+        self.open = Some(OpenTask {
+            number: None,
+            marker: None,
+            pieces: vec![text],
+            found,
+            line,
+            last_line: line,
+            section: self.current_section(),
+            duty,
+        });
+        self.last = Last::Task;
+    }
+
     /// Opens the task of numbered line `index`.
     fn open_numbered(&mut self, index: usize, marker: &Marker<'a>, rank: u8) {
         let line = &self.lines[index];
@@ -576,17 +599,7 @@ impl<'a> Walker<'a> {
             }
         };
         if starts_task {
-            self.open = Some(OpenTask {
-                number: None,
-                marker: None,
-                pieces: vec![text],
-                found: Some(found),
-                line: line.number,
-                last_line: line.number,
-                section: self.current_section(),
-                duty: false,
-            });
-            self.last = Last::Task;
+            self.open_unnumbered(text, Some(found), line.number, false);
         } else if is_heading_shaped(text) && self.next_is_task(index) {
             self.heading(
                 self.mode().task_rank().saturating_sub(1),
@@ -668,17 +681,7 @@ impl<'a> Walker<'a> {
         }
         self.close_open();
         let line = &self.lines[index];
-        self.open = Some(OpenTask {
-            number: None,
-            marker: None,
-            pieces: vec![line.text],
-            found: Some(None),
-            line: line.number,
-            last_line: line.number,
-            section: self.current_section(),
-            duty: true,
-        });
-        self.last = Last::Task;
+        self.open_unnumbered(line.text, Some(None), line.number, true);
     }
 
     /// True when the paragraph at `index`, right under the open numbered
@@ -808,17 +811,7 @@ impl<'a> Walker<'a> {
         self.pending.clear();
         self.last_block = None;
         if !body.is_empty() && !annotated_brackets(body).is_empty() {
-            self.open = Some(OpenTask {
-                number: None,
-                marker: None,
-                pieces: vec![body],
-                found: None,
-                line,
-                last_line: line,
-                section: self.current_section(),
-                duty: false,
-            });
-            self.last = Last::Task;
+            self.open_unnumbered(body, None, line, false);
         }
     }
 
