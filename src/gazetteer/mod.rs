@@ -316,23 +316,19 @@ const MIN_ZONE_CITY_CHARS: usize = 2;
 /// Rows in the table's format for the zones of every city (济宁高新区 of
 /// 济宁市, also written 济宁高新技术产业开发区): county-level places named in
 /// full only, as their issuing 管委会 writes them.
-fn zone_rows(table: &str) -> Result<String, GazetteerError> {
-    let mut cities = Vec::new();
-    let mut zones = Vec::new();
-    for line in read_lines(table) {
-        match line? {
-            Line::Place(row)
-                if row.level == Level::City && row.short.chars().count() >= MIN_ZONE_CITY_CHARS =>
-            {
-                cities.push((row.name, row.province, row.short));
-            }
-            Line::Zone { ending, others } => zones.push((ending, others)),
-            _ => {}
-        }
-    }
+fn zone_rows(places: &[Row], zones: &[(&str, &str)]) -> String {
+    let cities = places
+        .iter()
+        .filter(|row| row.level == Level::City && row.short.chars().count() >= MIN_ZONE_CITY_CHARS);
     let mut rows = String::new();
-    for (city, province, short) in cities {
-        for (ending, others) in &zones {
+    for Row {
+        name: city,
+        province,
+        short,
+        ..
+    } in cities
+    {
+        for (ending, others) in zones {
             let others: Vec<String> = list(others)
                 .map(|other| format!("{short}{other}"))
                 .collect();
@@ -342,22 +338,28 @@ fn zone_rows(table: &str) -> Result<String, GazetteerError> {
             ));
         }
     }
-    Ok(rows)
+    rows
 }
 
 impl Gazetteer {
     /// Reads a table in the format of `assets/gazetteer.tsv`.
     pub fn parse(table: &str) -> Result<Self, GazetteerError> {
         let mut rows = Vec::new();
+        let mut zones = Vec::new();
         let mut common_words = HashSet::new();
-        let zone_table = zone_rows(table)?;
-        for line in read_lines(table).chain(read_lines(&zone_table)) {
+        for line in read_lines(table) {
             match line? {
                 Line::Place(row) => rows.push(row),
                 Line::Common(word) => {
                     common_words.insert(word.to_string());
                 }
-                Line::Zone { .. } => {}
+                Line::Zone { ending, others } => zones.push((ending, others)),
+            }
+        }
+        let zone_table = zone_rows(&rows, &zones);
+        for line in read_lines(&zone_table) {
+            if let Line::Place(row) = line? {
+                rows.push(row);
             }
         }
         let places = resolve_places(&rows)?;
