@@ -17,6 +17,13 @@ fn is_glue(c: char) -> bool {
     !crate::cjk::is_han(c) && !c.is_ascii_alphanumeric()
 }
 
+/// True for the line of a document's head that names whom it is sent to
+/// (`各县(市、区)人民政府,市城乡一体化示范区、东城区管委会,市人民政府各部门:`):
+/// it ends with a colon, and the offices it names receive the document.
+fn is_recipients(line: &str) -> bool {
+    line.trim_end().ends_with(':')
+}
+
 /// How strongly each kind of hint tells the level a document speaks at.
 const LEVEL_WORD_WEIGHT: usize = 3;
 const UNIT_PREFIX_WEIGHT: usize = 1;
@@ -71,7 +78,7 @@ impl Gazetteer {
             return Some(self.refined_by_number(place, hints.doc_number));
         }
         let mut named: Option<usize> = None;
-        for line in hints.head.lines() {
+        for line in hints.head.lines().filter(|line| !is_recipients(line)) {
             let Some(place) = self.issuer_in(line, Where::Head, context) else {
                 continue;
             };

@@ -1094,6 +1094,10 @@ mod tests {
         let recipients = "各区、县(市)人民政府:\n哈尔滨市人民政府办公厅\n2024年9月23日";
         assert_eq!(head(recipients), some("哈尔滨市"));
         assert_eq!(head("转发吉林市关于春耕生产的经验做法"), some("吉林市"));
+        // The offices a document is sent to never issue it.
+        let sent_to = "各县(市、区)人民政府,市城乡一体化示范区、东城区管委会,市人民政府各部门:\n\
+                       对有明确时间节点的重许昌市人民政府文件许政〔2020〕21号大工作实行专项督查";
+        assert_eq!(head(sent_to), some("许昌市"));
     }
 
     #[test]
