@@ -84,6 +84,12 @@ pub enum List {
     HeadingVerb,
     /// Openings of a line assigning the tasks before it: 上述.
     GroupOpening,
+    /// Words before the unit opening a duty sentence: 即 (即县水务局牵头,…).
+    DutyLeadIn,
+    /// Verbs telling others what to do, which no unit's name starts with: 要求.
+    DirectiveVerb,
+    /// Bodies a post belongs to, between a person's name and the post: 区政府.
+    PostBody,
     /// Bare kinds of place a collective 各 is shared with: 镇(街道).
     BarePlaceKind,
     /// Marks after a name that make it the lead: (牵头).
@@ -166,7 +172,7 @@ pub enum List {
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 47] = [
+    pub const ALL: [List; 50] = [
         List::PlanEnding,
         List::WeakPlanEnding,
         List::NoticeEnding,
@@ -175,6 +181,9 @@ impl List {
         List::HeadingObject,
         List::HeadingVerb,
         List::GroupOpening,
+        List::DutyLeadIn,
+        List::DirectiveVerb,
+        List::PostBody,
         List::BarePlaceKind,
         List::LeadMark,
         List::LeadSign,
@@ -227,6 +236,9 @@ impl List {
             List::HeadingObject => "heading-object",
             List::HeadingVerb => "heading-verb",
             List::GroupOpening => "group-opening",
+            List::DutyLeadIn => "duty-lead-in",
+            List::DirectiveVerb => "directive-verb",
+            List::PostBody => "post-body",
             List::BarePlaceKind => "bare-place-kind",
             List::LeadMark => "lead-mark",
             List::LeadSign => "lead-sign",

@@ -708,3 +708,137 @@ fn a_notice_title_is_shown_without_converter_pinyin() {
         Some("關于印發2006年政府工作報告重點工作的通知")
     );
 }
+
+#[test]
+fn numbered_inline_heading_over_tasks_closed_by_their_own_brackets() {
+    // An item whose first sentence is its heading, then tasks that each
+    // close with a bracket, the last one's bracket on the next line.
+    let text = "一、围绕中心工作,服务大局、深化主动公开\n\
+                (一)提升共同富裕建设公开水平。高水平做好共同富裕领域信息公开工作,定期评估“共富班车”运行情况。(牵头单位:县发改局)常态化推进十大民生实事项目预算信息应公开尽公开。\n\
+                (牵头单位:县财政局)\n\
+                (二)提升优化营商环境公开水平。完善市场主体反映投资和工程建设项目审批问题的办理和反馈机制。(牵头单位:县发改局、县建设局)围绕市场主体全过程公正监管,加强反垄断等领域信息公开。(牵头单位:县市场监管局)\n";
+    let doc = parse_document(text);
+    let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "高水平做好共同富裕领域信息公开工作,定期评估“共富班车”运行情况。",
+            "常态化推进十大民生实事项目预算信息应公开尽公开。",
+            "完善市场主体反映投资和工程建设项目审批问题的办理和反馈机制。",
+            "围绕市场主体全过程公正监管,加强反垄断等领域信息公开。",
+        ]
+    );
+    assert_eq!(numbers(&doc), [None, None, None, None]);
+    let leads: Vec<Vec<String>> = doc.tasks.iter().map(|task| units(&doc, task).0).collect();
+    assert_eq!(
+        leads,
+        [
+            vec!["县发改局".to_string()],
+            vec!["县财政局".to_string()],
+            vec!["县发改局".to_string(), "县建设局".to_string()],
+            vec!["县市场监管局".to_string()],
+        ]
+    );
+    assert_eq!(
+        doc.section_path(doc.tasks[3].section),
+        [
+            "一、围绕中心工作,服务大局、深化主动公开",
+            "(二)提升优化营商环境公开水平"
+        ]
+    );
+}
+
+#[test]
+fn table_cells_in_verb_form_under_a_group_written_once() {
+    // 工作任务 holds the group, written on its first row only; 具体要求 the
+    // task; the unit cells name their roles by verbs.
+    let text = "工作任务 | 具体要求 | 责任单位 |\n\
+                (一)围绕建设法治政府全面推进政务公开 | 1.政府全体会议和常务会议讨论决定的事项应及时公开,以公开促进依法行政。 | 市政府办公室、市有关单位,各县(市、区)人民政府负责 |\n\
+                2. 制定出台涉及公共利益、公众权益的政策文件,使政策执行更加阳光透明。 | 市法制局牵头,市有关单位,各县(市、区)人民政府负责 |\n\
+                3. 结合政府机构改革和职能优化,做好政府部门权责清单调整和网上公开工作。 | 市编办牵头,市电子政务办配合 |\n";
+    let doc = parse_document(text);
+    assert_eq!(numbers(&doc), [Some("1"), Some("2"), Some("3")]);
+    assert!(doc.tasks[1].text.starts_with("制定出台涉及公共利益"));
+    assert_eq!(
+        units(&doc, &doc.tasks[0]),
+        (
+            vec![],
+            vec![
+                "市政府办公室".to_string(),
+                "市有关单位".to_string(),
+                "各县(市、区)人民政府".to_string()
+            ],
+            vec![]
+        )
+    );
+    assert_eq!(
+        units(&doc, &doc.tasks[1]),
+        (
+            vec!["市法制局".to_string()],
+            vec!["市有关单位".to_string(), "各县(市、区)人民政府".to_string()],
+            vec![]
+        )
+    );
+    assert_eq!(
+        units(&doc, &doc.tasks[2]),
+        (
+            vec!["市编办".to_string()],
+            vec![],
+            vec!["市电子政务办".to_string()]
+        )
+    );
+    for task in &doc.tasks {
+        assert_eq!(
+            doc.section_path(task.section),
+            ["(一)围绕建设法治政府全面推进政务公开"]
+        );
+    }
+}
+
+#[test]
+fn news_prose_of_unit_first_sentences_with_a_comma_after_the_verb() {
+    let text = "同时,要求县级部门牵头实施好八大行动。即县水务局牵头,组织开展县级河流打击非法采砂专项行动。县环保局牵头,督促乡镇生活污水设施建设。县农委、畜牧局牵头,做好打击非法养鱼行为。县移民局牵头,做好消落区域库岸治理;县林业局牵头,做好沿江创面植被恢复。\n";
+    let doc = parse_document(text);
+    let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "县水务局牵头,组织开展县级河流打击非法采砂专项行动",
+            "县环保局牵头,督促乡镇生活污水设施建设",
+            "县农委、畜牧局牵头,做好打击非法养鱼行为",
+            "县移民局牵头,做好消落区域库岸治理",
+            "县林业局牵头,做好沿江创面植被恢复",
+        ]
+    );
+    assert_eq!(
+        units(&doc, &doc.tasks[2]).0,
+        ["县农委".to_string(), "畜牧局".to_string()]
+    );
+}
+
+#[test]
+fn a_heading_names_a_person_with_the_body_of_the_post() {
+    let text = "二、张盈军区政府党组成员牵头重点工作\n\
+                1.推进数字政府建设,完成一批应用场景。\n\
+                责任单位:区大数据局\n";
+    let doc = parse_document(text);
+    let assignment = doc.assignment_of(&doc.tasks[0]).expect("units");
+    assert_eq!(assignment.leaders, ["张盈军"]);
+    assert_eq!(assignment.responsible, ["区大数据局"]);
+}
+
+#[test]
+fn a_table_cut_inside_its_last_unit_leaves_the_row_out() {
+    let text = "序号\n\n项目名称\n\n项目内容\n\n牵头单位\n\n协同单位\n\n\
+                1\n\n中小学校清廉阳光厨房建设\n\n对28所中小学校食堂安装数字化验收平台。\n\n区教体局\n\n区财政局\n\n\
+                2\n\n新建1家公办普惠托育机构\n\n新增托班8个。\n\n区卫健局\n\n区住建局\n\n区机关事务";
+    let doc = parse_document(text);
+    assert_eq!(numbers(&doc), [Some("1")]);
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|warning| warning.message.contains("left out as incomplete")),
+        "{:?}",
+        doc.warnings
+    );
+}

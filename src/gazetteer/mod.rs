@@ -1110,6 +1110,9 @@ mod tests {
         assert_eq!(body(repeated), some("咸宁市"));
         assert_eq!(body("学习借鉴武汉市经验,推动高质量发展。"), None);
         assert_eq!(body("学习武汉市和咸宁市的经验。"), None);
+        // A river (大宁河) and a word (沿河) are no county's short names.
+        let rivers = "县城管局牵头,组织开展长江、大宁河集中清漂。县移民局牵头,做好长江、大宁河消落区域库岸治理;县林业局牵头,做好沿江、沿河创面植被恢复。";
+        assert_eq!(body(rivers), None);
         assert_eq!(
             body("(牵头单位:市文旅局;责任单位:赤壁市人民政府、崇阳县人民政府)"),
             some("咸宁市")

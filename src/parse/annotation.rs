@@ -292,7 +292,7 @@ fn unclosed(text: &str) -> bool {
 /// a role verb in that verb's role (`省政府办公厅、省财政厅牵头,省商务厅` under
 /// 责任单位); a remark stating a rule ends the value, and so does a full stop
 /// unless role clauses follow it (`…按职责分工负责。具体任务均涉及相关市(州)人民政府`).
-fn parse_role_value(value: &str, role: Role) -> Annotation<'_> {
+pub fn parse_role_value(value: &str, role: Role) -> Annotation<'_> {
     let lexicon = lexicon();
     let mut annotation = Annotation::default();
     let mut waiting: Vec<&str> = Vec::new();
@@ -325,6 +325,19 @@ fn parse_role_value(value: &str, role: Role) -> Annotation<'_> {
         annotation.push_names(role, split_names(clause));
     }
     annotation
+}
+
+/// True when a clause of `text` is names closed by a role verb
+/// (`市法制局牵头,市有关单位负责`): its names take the verb's role.
+pub fn assigns_by_verb(text: &str) -> bool {
+    let lexicon = lexicon();
+    lexicon.holds_verb(text)
+        && top_level_clauses(text).iter().any(|clause| {
+            let clause = clause.trim_matches(is_clause_trim);
+            lexicon
+                .verb_ending(clause)
+                .is_some_and(|(length, _)| clause.len() > length)
+        })
 }
 
 fn is_clause_trim(c: char) -> bool {
@@ -588,8 +601,8 @@ fn duty_sentences(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
                 .match_indices(',')
                 .map(|(at, mark)| at + mark.len()),
         );
-        if let Some((opening, annotation)) =
-            openings.find_map(|at| duty_opening(&sentence[at..]).map(|found| (at, found)))
+        if let Some((opening, annotation)) = openings
+            .find_map(|at| duty_opening(&sentence[at..]).map(|(unit, found)| (at + unit, found)))
         {
             found.push((start + opening, end, annotation));
         }
@@ -598,26 +611,44 @@ fn duty_sentences(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
 }
 
 /// A unit and the verb of its role opening `text`, with what it does after
-/// them: `石洞镇负责实施…` names 石洞镇 responsible.
-fn duty_opening(text: &str) -> Option<Annotation<'_>> {
+/// them: `石洞镇负责实施…` names 石洞镇 responsible; with a comma after the
+/// verb, units in a list too (`即县农委、畜牧局牵头,做好…` names two leads).
+/// Also where in `text` the unit starts. Never a sentence telling others what
+/// to do (`要求县级部门牵头…`).
+fn duty_opening(text: &str) -> Option<(usize, Annotation<'_>)> {
     let lexicon = lexicon();
-    let text = text.trim_start();
+    let trimmed = text.trim_start();
+    let trimmed = match lexicon.opening_in(List::DutyLeadIn, trimmed) {
+        Some(word) => &trimmed[word.len()..],
+        None => trimmed,
+    };
+    if lexicon.opening_in(List::DirectiveVerb, trimmed).is_some() {
+        return None;
+    }
+    let unit_start = text.len() - trimmed.len();
+    let text = trimmed;
     for (at, _) in text.char_indices().skip(2).take(MAX_OPENING_NAME_CHARS) {
         let head = &text[..at];
         let Some((length, role)) = lexicon.verb_ending(head) else {
             continue;
         };
-        let acts = text[at..].chars().next().is_some_and(crate::cjk::is_han);
+        let next = text[at..].chars().next();
+        let acts = next.is_some_and(crate::cjk::is_han);
         let name = &head[..head.len() - length];
         let names = split_names(name);
-        if acts
-            && let [only] = names.as_slice()
-            && !name.contains([',', '、'])
-            && lexicon.ends_like_unit(&only.text())
-        {
+        let one_unit = acts
+            && matches!(names.as_slice(), [only] if lexicon.ends_like_unit(&only.text()))
+            && !name.contains([',', '、']);
+        let units_then_comma = next == Some(',')
+            && !names.is_empty()
+            && !name.contains(',')
+            && names
+                .iter()
+                .all(|name| lexicon.ends_like_unit(&name.text()));
+        if one_unit || units_then_comma {
             let mut annotation = Annotation::default();
             annotation.push_names(role, names);
-            return Some(annotation);
+            return Some((unit_start, annotation));
         }
         return None;
     }
@@ -663,7 +694,7 @@ fn strip_enclosing(line: &str) -> &str {
 }
 
 /// The offset of the bracket closing the one that opens at `open`.
-fn matching_close(text: &str, open: usize) -> Option<usize> {
+pub fn matching_close(text: &str, open: usize) -> Option<usize> {
     let mut depth = 0usize;
     for (index, c) in text[open..].char_indices() {
         if opens(c) {

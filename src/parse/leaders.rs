@@ -2,7 +2,7 @@
 //! 分管副省长. They are never units.
 
 use crate::cjk::{char_count, is_han};
-use crate::lexicon::lexicon;
+use crate::lexicon::{List, lexicon};
 
 /// The most characters of a personal name (复姓 with a two-character given name).
 const MAX_NAME_CHARS: usize = 4;
@@ -88,6 +88,13 @@ pub fn leader_in(item: &str) -> Option<&str> {
     }
     if is_personal_name(before) {
         return Some(before);
+    }
+    // 张盈军区政府党组成员: the body the post belongs to after the name.
+    if let Some(body) = lexicon.ending_in(List::PostBody, before) {
+        let name = before[..before.len() - body.len()].trim();
+        if is_personal_name(name) {
+            return Some(name);
+        }
     }
     Some(item)
 }

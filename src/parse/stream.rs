@@ -549,7 +549,13 @@ fn flush<'a>(
         .unwrap_or(kinds.len().saturating_sub(1));
     for (index, (cells, columns, number)) in rows.into_iter().enumerate() {
         let last_column = columns.last().copied().unwrap_or(0);
-        let cut = at_end && index + 1 == count && last_column < last_named;
+        let cut = at_end
+            && index + 1 == count
+            && (last_column < last_named
+                || super::table::ends_inside_name(
+                    &cells,
+                    kinds.get(last_column).map_or(&[], Vec::as_slice),
+                ));
         items.push(Item::Row {
             number,
             cells,

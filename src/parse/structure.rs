@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use super::annotation::{
     Annotation, Found, annotated_brackets, annotated_labels, assigning_sentences, duty_unit,
-    find_inline, heading_assignment, leading_clauses,
+    find_inline, heading_assignment, leading_clauses, matching_close,
 };
 use super::lines::{Kind, Line, ends_sentence};
 use super::metadata::is_plan_title;
@@ -89,7 +89,14 @@ pub fn choose_layout(lines: &[Line]) -> Layout {
                 if duty_unit(marker.rest).is_some() {
                     duty_items += 1;
                 }
-                if line.inline.is_some() {
+                let heads = line
+                    .inline
+                    .as_ref()
+                    .is_some_and(|found| heads_paragraph(marker.rest, found));
+                if heads {
+                    // A block line after it closes its paragraph's last task.
+                    last_numbered = None;
+                } else if line.inline.is_some() {
                     annotated[rank] += 1;
                     last_numbered = None;
                 } else {
@@ -182,6 +189,26 @@ fn is_table_caption(text: &str) -> bool {
         && lexicon()
             .ending_in(List::CaptionEnding, after_label)
             .is_some()
+}
+
+/// True when a numbered item whose annotation `found` is in brackets is an
+/// inline heading over a paragraph of tasks that each close with their own
+/// bracket: task text follows its first sentence, and more follows the
+/// bracket (`(一)提升共同富裕建设公开水平。高水平做好…。(牵头单位:县发改局)常态化推进…`).
+fn heads_paragraph(rest: &str, found: &Found) -> bool {
+    if !rest[found.start..].starts_with(['(', '[', '【']) {
+        return false;
+    }
+    let Some(close) = matching_close(rest, found.start) else {
+        return false;
+    };
+    let (_, body) = split_heading(rest[..found.start].trim());
+    let after = rest[close..]
+        .chars()
+        .skip(1)
+        .filter(|c| crate::cjk::is_han(*c))
+        .count();
+    !body.is_empty() && after >= MIN_TASK_CHARS
 }
 
 /// A heading's first sentence, and the body text it runs on into.
@@ -462,10 +489,16 @@ impl<'a> Walker<'a> {
     /// units after its own words and heads no items (`4.完成危房改造100户。
     /// (县住建局牵头)` among tasks numbered ①②).
     fn is_outer_task(&self, index: usize, rank: u8) -> bool {
+        let rest = match &self.lines[index].kind {
+            Kind::Numbered(marker) => marker.rest,
+            _ => self.lines[index].text,
+        };
         let names_units = self.inline.get(index).is_some_and(|found| {
-            found
-                .as_ref()
-                .is_some_and(|found| found.start > 0 && !found.annotation.units.is_empty())
+            found.as_ref().is_some_and(|found| {
+                found.start > 0
+                    && !found.annotation.units.is_empty()
+                    && !heads_paragraph(rest, found)
+            })
         });
         let next = self.next_content(index);
         let heads_items = next.is_some_and(|next| match &next.kind {
@@ -782,7 +815,9 @@ impl<'a> Walker<'a> {
     /// runs on into that closes tasks with brackets is a paragraph of tasks.
     fn heading(&mut self, rank: u8, written: &str, rest: &'a str, line: u32) {
         let (rest, annotation) = match find_inline(rest) {
-            Some(found) if found.start > 0 => (&rest[..found.start], Some(found.annotation)),
+            Some(found) if found.start > 0 && !heads_paragraph(rest, &found) => {
+                (&rest[..found.start], Some(found.annotation))
+            }
             _ => (rest, None),
         };
         let (sentence, body) = split_heading(rest.trim());
@@ -1102,7 +1137,13 @@ impl<'a> Walker<'a> {
         match row {
             Row::Heading(title) => self.numbered_heading(title, line.number),
             Row::Task(task) => {
-                let cut = line.cut && !task.reaches_units;
+                let last_kinds = line
+                    .placed
+                    .as_ref()
+                    .and_then(|placed| placed.last())
+                    .map_or(&[][..], |column| columns.kinds_of(*column));
+                let cut =
+                    line.cut && (!task.reaches_units || table::ends_inside_name(cells, last_kinds));
                 self.table_task(task, line.number, cut);
             }
             Row::Units(assignment) if !line.cut => self.more_units(assignment),

@@ -4,7 +4,7 @@
 //! above, dropped by the copy) is aligned to the columns by what its cells
 //! hold, and takes the missing units and leaders from the row above.
 
-use super::annotation::{Annotation, parse_labelled};
+use super::annotation::{Annotation, assigns_by_verb, parse_labelled, parse_role_value};
 use super::leaders::{is_personal_name, leader_in, split_leaders};
 use super::numbering::{self, NumberStyle};
 use super::units::{Name, split_names};
@@ -35,6 +35,11 @@ pub struct Columns {
 }
 
 impl Columns {
+    /// What column `index` holds (nothing past the header).
+    pub fn kinds_of(&self, index: usize) -> &[Column] {
+        self.kinds.get(index).map_or(&[], Vec::as_slice)
+    }
+
     /// How many columns the header has.
     pub fn len(&self) -> usize {
         self.kinds.len()
@@ -153,9 +158,34 @@ pub fn header_cell(text: &str) -> Vec<Column> {
     let is_text = |column: &Column| matches!(column, Column::Task | Column::Name);
     if let Some(last) = columns.iter().rposition(is_text) {
         let head = columns[last];
-        columns.retain(|column| !is_text(column) || *column == head);
+        // 事项分类 groups the rows: a text word before a group word only
+        // says what is grouped.
+        let groups = columns[last..].contains(&Column::Category);
+        columns.retain(|column| !is_text(column) || *column == head && !groups);
     }
     columns
+}
+
+/// True when a row that the text ends in stops inside a unit's name: its
+/// last cell, in a column of units (`last_kinds`), ends with Han characters
+/// but no unit's ending (`区机关事务`).
+pub(super) fn ends_inside_name(cells: &[Cell], last_kinds: &[Column]) -> bool {
+    if !last_kinds
+        .iter()
+        .any(|kind| matches!(kind, Column::Label(Duty::Role(_))))
+    {
+        return false;
+    }
+    let Some(last) = cells.last().and_then(|cell| cell.last()) else {
+        return false;
+    };
+    let last = last.trim();
+    let names = split_names(last);
+    let Some(name) = names.last() else {
+        return false;
+    };
+    let name = name.text();
+    name.chars().any(is_han) && !lexicon().ends_like_unit(&name) && leader_in(&name).is_none()
 }
 
 /// What a cell holds, for aligning a short row to the header.
@@ -188,7 +218,16 @@ pub(super) fn shape(cell: &[&str]) -> Shape {
     }
     let lexicon = lexicon();
     let number = is_number_cell(text);
-    let names = split_names(text);
+    // 市法制局牵头,市有关单位负责: the names before the verbs.
+    let by_verb = assigns_by_verb(text).then(|| parse_role_value(text, Role::Responsible));
+    let names = match &by_verb {
+        Some(annotation) => annotation
+            .units
+            .iter()
+            .map(|(_, name)| name.clone())
+            .collect(),
+        None => split_names(text),
+    };
     let units = !names.is_empty()
         && !text.contains(['。', ';'])
         && names.iter().all(|name| {
@@ -328,6 +367,10 @@ pub(super) fn fit(shape: Shape, kinds: &[Column]) -> i32 {
                     -2
                 } else if shape.long {
                     0
+                } else if *kind == Column::Name {
+                    // A group cell is written once over its rows: a row
+                    // short of one leaves the group out, not its name.
+                    2
                 } else {
                     1
                 }
@@ -624,9 +667,28 @@ fn read_task<'a>(
     let mut category = None;
     let mut deadline = None;
     let mut units_and_dates_only = true;
+    let task_cells = cells
+        .iter()
+        .enumerate()
+        .filter(|(index, cell)| {
+            columns.has(*index, |kind| matches!(kind, Column::Task))
+                && cell
+                    .as_ref()
+                    .is_some_and(|cell| !cell_text(cell).trim().is_empty())
+        })
+        .count();
     for (index, cell) in cells.iter().enumerate() {
         let Some(cell) = cell else { continue };
         if cell_text(cell).trim().is_empty() {
+            continue;
+        }
+        // 工作任务 | 具体要求: a numbered heading in one task column beside
+        // the text of another is the group of the rows it is written on.
+        if task_cells > 1
+            && columns.has(index, |kind| matches!(kind, Column::Task))
+            && numbered_heading(cell).is_some()
+        {
+            category.get_or_insert_with(|| joined_written(cell, written));
             continue;
         }
         units_and_dates_only &= columns.kinds[index].iter().all(|kind| {
@@ -743,6 +805,12 @@ fn read_names<'a>(cell: &[&'a str], duty: Duty, kinds: &[Column]) -> Annotation<
         Duty::Leader if kinds.len() == 1 => {
             for line in cell {
                 annotation.leaders.extend(split_leaders(line));
+            }
+        }
+        // 市法制局牵头,市有关单位负责: the verbs tell the roles.
+        Duty::Role(role) if cell.iter().any(|line| assigns_by_verb(line)) => {
+            for line in cell {
+                annotation.extend(parse_role_value(line.trim(), role));
             }
         }
         Duty::Role(role) => {
