@@ -866,7 +866,7 @@ fn name_groups<'a>(cell: &[&'a str]) -> Vec<Vec<Name<'a>>> {
         match pieces.as_slice() {
             [only] => groups.push(split_names(only)),
             _ => groups.push(vec![Name {
-                parts: std::mem::take(&mut pieces),
+                parts: std::mem::take(&mut pieces).into(),
                 marked_lead: false,
             }]),
         }

@@ -11,24 +11,64 @@ use crate::lexicon::{List, lexicon};
 /// the name together (赤壁市 and the shared 人民政府 of a later name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name<'t> {
-    pub parts: Vec<&'t str>,
+    pub parts: Pieces<'t>,
     /// The list marks it as the lead: `★区发改委`, `市发改委(牵头)`.
     pub marked_lead: bool,
+}
+
+/// The pieces of a name: nearly always one, held without an allocation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pieces<'t> {
+    One(&'t str),
+    /// Two pieces or more.
+    Many(Vec<&'t str>),
+}
+
+impl<'t> Pieces<'t> {
+    /// The pieces in order.
+    pub fn as_slice(&self) -> &[&'t str] {
+        match self {
+            Pieces::One(piece) => std::slice::from_ref(piece),
+            Pieces::Many(pieces) => pieces,
+        }
+    }
+
+    /// The pieces in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, &'t str> {
+        self.as_slice().iter()
+    }
+
+    /// Adds a piece after the others.
+    fn push(&mut self, piece: &'t str) {
+        match self {
+            Pieces::One(first) => *self = Pieces::Many(vec![first, piece]),
+            Pieces::Many(pieces) => pieces.push(piece),
+        }
+    }
+}
+
+impl<'t> From<Vec<&'t str>> for Pieces<'t> {
+    fn from(pieces: Vec<&'t str>) -> Self {
+        match pieces.as_slice() {
+            [only] => Pieces::One(only),
+            _ => Pieces::Many(pieces),
+        }
+    }
 }
 
 impl<'t> Name<'t> {
     fn of(piece: &'t str) -> Self {
         Name {
-            parts: vec![piece],
+            parts: Pieces::One(piece),
             marked_lead: false,
         }
     }
 
     /// The name's text (folded): its one piece, or its pieces joined.
     pub fn text(&self) -> Cow<'t, str> {
-        match self.parts.as_slice() {
-            [only] => Cow::Borrowed(only),
-            parts => Cow::Owned(parts.concat()),
+        match &self.parts {
+            Pieces::One(only) => Cow::Borrowed(only),
+            Pieces::Many(parts) => Cow::Owned(parts.concat()),
         }
     }
 }
@@ -395,7 +435,7 @@ fn share_collective_prefix<'t>(items: &[&'t str]) -> Vec<Name<'t>> {
         }
         match shared {
             Some(prefix) if lexicon().is_in(List::BarePlaceKind, item) => names.push(Name {
-                parts: vec![prefix, item],
+                parts: Pieces::Many(vec![prefix, item]),
                 marked_lead: false,
             }),
             _ => {
@@ -431,7 +471,9 @@ fn expand_shared_suffix(names: &mut [Name<'_>]) {
                     name.parts.push(suffix);
                 }
                 [only] if place_suffix.is_some_and(|full| names_a_place(only, full)) => {
-                    name.parts.extend(place_suffix);
+                    if let Some(place_suffix) = place_suffix {
+                        name.parts.push(place_suffix);
+                    }
                 }
                 _ => break,
             }
