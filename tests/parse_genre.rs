@@ -842,3 +842,17 @@ fn a_table_cut_inside_its_last_unit_leaves_the_row_out() {
         doc.warnings
     );
 }
+
+#[test]
+fn a_field_label_glued_after_the_units_ends_them() {
+    let text = "二、老旧小区改造项目\n\n牵头单位:县城管执法局\n\n责任单位:莲塘镇任务目标:2024年计划改造完成莲塘镇莲水巷、橡西巷今日家园等住宅小区。\n";
+    let doc = parse_document(text);
+    assert_eq!(
+        units(&doc, &doc.tasks[0]),
+        (
+            vec!["县城管执法局".to_string()],
+            vec!["莲塘镇".to_string()],
+            vec![]
+        )
+    );
+}
