@@ -616,6 +616,11 @@ impl Lexicon {
         self.any_verb.is_in(text)
     }
 
+    /// The label `text` starts with (`责任单位畜牧局` → 责任单位).
+    pub fn label_beginning(&self, text: &str) -> Option<(usize, Duty)> {
+        self.labels.beginning(text)
+    }
+
     /// The role verb `text` starts with.
     pub fn verb_beginning(&self, text: &str) -> Option<(usize, Role)> {
         self.verbs.beginning(text)
@@ -729,11 +734,22 @@ impl Lexicon {
     /// `2022年预期目标` and `具体工作任务和要求` are headers, `责任分解方案` is not.
     pub fn header_columns(&self, header: &str, share: usize) -> Vec<Column> {
         let (columns, covered) = self.column_words(header);
-        let counted = without_brackets(header)
+        let bare = without_brackets(header);
+        let counted = bare
             .chars()
             .filter(|c| !c.is_ascii_digit() && *c != '年' && !c.is_whitespace())
             .count();
-        if counted == 0 || covered * 100 < counted * share {
+        // 专项整治行业名称: a short compound is named by its last word.
+        let named_by_last = counted <= MAX_COMPOUND_HEADER_CHARS
+            && self
+                .header_words
+                .occurrences(&bare)
+                .into_iter()
+                .any(|(entry, range)| {
+                    range.end == bare.len()
+                        && matches!(self.headers[entry].1, Column::Task | Column::Name)
+                });
+        if counted == 0 || covered * 100 < counted * share && !named_by_last {
             return Vec::new();
         }
         columns
@@ -837,6 +853,9 @@ pub fn header_length(text: impl IntoIterator<Item = char>, limit: usize) -> Opti
     };
     (length <= limit).then_some(length)
 }
+
+/// The longest header, in characters, named by its last word alone.
+const MAX_COMPOUND_HEADER_CHARS: usize = 10;
 
 fn duty(meaning: &str) -> Option<Duty> {
     Some(match meaning {

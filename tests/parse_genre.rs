@@ -856,3 +856,43 @@ fn a_field_label_glued_after_the_units_ends_them() {
         )
     );
 }
+
+#[test]
+fn a_short_compound_header_is_named_by_its_last_word() {
+    let text = "一、专项整治安排表\n\
+                专项整治行业名称 | 时间安排 | 责任单位 |\n\
+                烟花爆竹 | 1月份 | 安监站 安监所 |\n\
+                电力设施 | 3月份 | 电管所 |\n";
+    let doc = parse_document(text);
+    let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
+    assert_eq!(texts, ["烟花爆竹", "电力设施"]);
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["电管所".to_string()]);
+}
+
+#[test]
+fn a_ranking_of_places_holds_no_tasks() {
+    let text = "一、各县区民生工程实施进度综合排名\n\
+                1、金寨县;2、裕安区;3、霍山县;4、金安区。\n\
+                二、部分项目进展情况\n\
+                1、技能培训提升,牵头单位:市退役军人局。其中,退役军人技能培训提升进度较慢的为叶集区。\n\
+                2、养老服务和智慧养老,牵头单位:市民政局。其中,高龄津贴发放进度较慢的为霍邱县。\n";
+    let doc = parse_document(text);
+    let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
+    assert_eq!(texts, ["技能培训提升", "养老服务和智慧养老"]);
+}
+
+#[test]
+fn labels_glued_to_their_units_in_a_quoted_list() {
+    let text = "“神丹工业园,责任单位畜牧局;潮汕食品创业园二期,责任单位开发区;锐腾综合物流园,责任单位李店镇、交通局……”3月18日,安陆市重点项目交办会上,35个重点项目明确了包保领导干部和相应责任单位。\n\
+                各责任单位要加强与业主单位的联系和沟通,确保项目按进度完成建设任务。\n";
+    let doc = parse_document(text);
+    let texts: Vec<&str> = doc.tasks.iter().map(|task| task.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["神丹工业园", "潮汕食品创业园二期", "锐腾综合物流园"]
+    );
+    assert_eq!(
+        units(&doc, &doc.tasks[2]).1,
+        ["李店镇".to_string(), "交通局".to_string()]
+    );
+}

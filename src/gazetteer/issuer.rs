@@ -54,6 +54,7 @@ impl Gazetteer {
                 .or_else(|| self.detect_city_index(hints)),
             None => self
                 .most_named_county(hints)
+                .or_else(|| self.county_level_city(hints))
                 .or_else(|| self.detect_city_index(hints)),
         }
     }
@@ -382,7 +383,8 @@ impl Gazetteer {
         None
     }
 
-    /// The county-level city (乐清市, 余姚市) a plan speaking of 市 is of
+    /// The county-level city (乐清市, 余姚市) a plan speaking of 市 (or of no
+    /// level: 安陆 twice, 孝感日报 once) is of
     /// when it names no issuer: the county it names at least twice, in full
     /// or by its short name, clearly more than any other county and more
     /// often than the city above it (首届温州市…夏令营 once, 乐清 twice).

@@ -684,7 +684,70 @@ pub fn assigning_sentences(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
     if duties.len() >= MIN_DUTY_SENTENCES {
         return duties;
     }
+    let glued = glued_label_sentences(text);
+    if glued.len() >= MIN_LED_SENTENCES {
+        return glued;
+    }
     Vec::new()
+}
+
+/// The sentences of a paragraph that each name a task, then after commas
+/// role labels glued to their names with no colon, or with 是 (`“神丹工业园,
+/// 责任单位畜牧局;潮汕食品创业园二期,责任单位开发区;…”`, `第1项任务“地区生产总值
+/// 增长6.5%左右”,牵头领导是常务副市长张工,主责单位是市发展改革委`): where each
+/// task starts and ends (a quoted task without its quotes), and what it
+/// names. Never prose about the units (`各责任单位要…`): every unit must end
+/// like one.
+fn glued_label_sentences(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
+    let lexicon = lexicon();
+    let mut found = Vec::new();
+    for (start, end) in sentences(text) {
+        let sentence = &text[start..end];
+        let mut annotation = Annotation::default();
+        let mut task_end = None;
+        for (comma, _) in sentence.match_indices(',') {
+            let clause = &sentence[comma + ','.len_utf8()..];
+            let Some((length, duty)) = lexicon.label_beginning(clause) else {
+                continue;
+            };
+            let value = clause[length..]
+                .strip_prefix('是')
+                .unwrap_or(&clause[length..]);
+            let value = value
+                .split(['…', '”', '"', ',', ';', '。'])
+                .next()
+                .unwrap_or("");
+            match duty {
+                Duty::Role(role) => {
+                    let names = split_names(value);
+                    if names.is_empty()
+                        || !names
+                            .iter()
+                            .all(|name| lexicon.ends_like_unit(&name.text()))
+                    {
+                        break;
+                    }
+                    annotation.push_names(role, names);
+                }
+                Duty::Leader => annotation.leaders.extend(split_leaders(value)),
+                _ => break,
+            }
+            task_end.get_or_insert(comma);
+        }
+        let Some(task_end) = task_end.filter(|_| !annotation.units.is_empty()) else {
+            continue;
+        };
+        let task = &sentence[..task_end];
+        let (from, to) = match (task.find('“'), task.rfind('”')) {
+            (Some(open), Some(close)) if open < close => (open + '“'.len_utf8(), close),
+            _ => (
+                task.len() - task.trim_start_matches(['“', '"', ' ']).len(),
+                task.len(),
+            ),
+        };
+        found.push((start + from, start + to, annotation));
+    }
+    found
 }
 
 /// The text inside one pair of brackets around all of `line`, else `line`.
