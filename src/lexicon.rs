@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::Role;
 
@@ -585,6 +585,17 @@ impl Lexicon {
         lexicon
             .shared_suffixes
             .sort_by_key(|suffix| std::cmp::Reverse(suffix.len()));
+        // A label written as a header too (任务目标) heads a column as that
+        // header: the label is for a value after it in running text.
+        let header_words: FxHashSet<String> = lexicon
+            .headers
+            .iter()
+            .filter(|(_, column)| !matches!(column, Column::Label(_)))
+            .map(|(word, _)| word.clone())
+            .collect();
+        lexicon.headers.retain(|(word, column)| {
+            !matches!(column, Column::Label(_)) || !header_words.contains(word)
+        });
         lexicon
             .headers
             .sort_by_key(|(word, _)| std::cmp::Reverse(word.len()));
