@@ -896,3 +896,26 @@ fn labels_glued_to_their_units_in_a_quoted_list() {
         ["李店镇".to_string(), "交通局".to_string()]
     );
 }
+
+#[test]
+fn a_table_one_cell_a_line_each_closed_by_its_bar() {
+    let text = "2021年安康市安全生产专项整治三年行动工作任务清单\n\
+                主要任务 |\n重点工作和要求 |\n责任单位 |\n完成时限 |\n完成进展 |\n\
+                一、加强安全生产专项整治三年行动安排部署 |\n||||\n\
+                (一)制定工作任务清单。 |\n\
+                1.制定2021年全市安全生产专项整治三年行动工作任务清单,分解落实到县区、部门。 |\n\
+                市安委办 (工作专班办公室) |\n1月20日前 |\n|\n\
+                2.制定行业领域2021年安全生产专项整治三年行动工作任务清单,并报市安委办。 |\n\
+                市级各专委会办公室、市生态环境局 |\n2月10日前 |\n|\n|\n";
+    let doc = parse_document(text);
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    assert_eq!(
+        units(&doc, &doc.tasks[0]).1,
+        ["市安委办(工作专班办公室)".to_string()]
+    );
+    assert_eq!(
+        units(&doc, &doc.tasks[1]).1,
+        ["市级各专委会办公室".to_string(), "市生态环境局".to_string()]
+    );
+    assert_eq!(doc.tasks[1].deadline.as_deref(), Some("2月10日前"));
+}

@@ -55,6 +55,11 @@ pub fn recover<'a>(lines: &[Source<'a>]) -> Vec<Item<'a>> {
             items.push(Item::Line(lines[index]));
             index += 1;
         } else if let Some((rows, next)) = leading_pipe_cells(lines, index)
+            .or_else(|| {
+                opens_closed_cells(lines, index)
+                    .then(|| pipe_cells(lines, index))
+                    .flatten()
+            })
             .or_else(|| super::stream::numbered_table(lines, index))
             .or_else(|| pipe_cells(lines, index))
         {
@@ -131,11 +136,12 @@ fn leading_pipe_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
 /// index of the first line after it.
 fn pipe_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'a>>, usize)> {
     let text = lines[start].text;
-    if text.is_empty() || is_pipe_line(text) {
+    let closed_cells = opens_closed_cells(lines, start);
+    if text.is_empty() || is_pipe_line(text) && !closed_cells {
         return None;
     }
     let next = lines.get(start + 1)?.text;
-    if !is_pipe_line(next) || next.matches('|').count() > 1 && !is_pipes(next) {
+    if !closed_cells && (!is_pipe_line(next) || next.matches('|').count() > 1 && !is_pipes(next)) {
         return None;
     }
     let end = region_end(lines, start);
@@ -152,6 +158,25 @@ fn pipe_cells<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Item<'a>>, 
         Item::Line(_) => false,
     });
     has_header.then_some((rows, end))
+}
+
+/// True when a table written one cell a line, each closed by its bar,
+/// starts at `start` (`主要任务 |` then `重点工作和要求 |`).
+/// Rows ended by a lone bar after their last cell are not such a table:
+/// they are read by their numbers.
+fn opens_closed_cells(lines: &[Source], start: usize) -> bool {
+    let one_bar = |line: &str| line.ends_with('|') && line.matches('|').count() == 1;
+    let text = lines[start].text;
+    if !(text.ends_with(" |")
+        && one_bar(text)
+        && lines.get(start + 1).is_some_and(|next| one_bar(next.text)))
+    {
+        return false;
+    }
+    let after_header = lines[start..]
+        .iter()
+        .find(|line| !line.text.strip_suffix(" |").is_some_and(is_header_text));
+    after_header.is_some_and(|line| line.text != "|")
 }
 
 /// The end of a run of lines with a `|` line at least every third line.

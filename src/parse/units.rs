@@ -206,6 +206,10 @@ fn top_level_items(list: &str) -> Vec<&str> {
 fn space_separates(before: &str, after: &str) -> bool {
     let before = before.trim();
     let after = after.trim_start();
+    // 市安委办 (工作专班办公室): a bracket after a name is the name's own.
+    if after.starts_with(opens) {
+        return false;
+    }
     let next_word: String = after
         .chars()
         .take_while(|c| !c.is_whitespace() && !matches!(c, '、' | ',' | ';'))
