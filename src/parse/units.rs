@@ -185,6 +185,11 @@ fn top_level_items(list: &str) -> Vec<&str> {
             ' ' | '\t' | '\u{3000}' => space_separates(&list[start..index], &list[index..]),
             _ => false,
         };
+        if is_separator && c.is_whitespace() && ends_names(&list[index..]) {
+            // 宁波电业局 鄞州 海曙 合计: a table the text runs on into.
+            items.push(&list[start..index]);
+            return items;
+        }
         if is_separator {
             items.push(&list[start..index]);
             start = index + c.len_utf8();
@@ -210,11 +215,25 @@ fn space_separates(before: &str, after: &str) -> bool {
     if after.starts_with(opens) {
         return false;
     }
-    let next_word: String = after
+    char_count(before) >= 2
+        && lexicon().ends_like_unit(before)
+        && char_count(&next_word(after)) >= 2
+}
+
+/// The word `text` starts with after its spaces, up to a space or separator.
+fn next_word(text: &str) -> String {
+    text.trim_start()
         .chars()
         .take_while(|c| !c.is_whitespace() && !matches!(c, '、' | ',' | ';'))
-        .collect();
-    char_count(before) >= 2 && lexicon().ends_like_unit(before) && char_count(&next_word) >= 2
+        .collect()
+}
+
+/// True when the names stop at a space: a table of figures the text runs on
+/// into, its totals (合计) ahead, starts with a word that is no unit
+/// (`宁波电业局 鄞州 海曙 … 合计`: 海曙 and the rest are its columns).
+fn ends_names(after: &str) -> bool {
+    let lexicon = lexicon();
+    lexicon.holds(List::TotalWord, after) && !lexicon.ends_like_unit(&next_word(after))
 }
 
 /// `统计局和市直相关单位` → 统计局, 市直相关单位: a conjunction between two names
@@ -555,6 +574,18 @@ mod tests {
             .iter()
             .map(|name| name.text().into_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_table_of_figures_after_the_names_ends_them() {
+        assert_eq!(
+            names("市工商局、宁波电业局 海曙 江东 江北 合计 新辟线路年度目标 2 5 1"),
+            ["市工商局", "宁波电业局"]
+        );
+        assert_eq!(
+            names("县教体局 各相关乡镇政府"),
+            ["县教体局", "各相关乡镇政府"]
+        );
     }
 
     #[test]
