@@ -919,3 +919,20 @@ fn a_table_one_cell_a_line_each_closed_by_its_bar() {
     );
     assert_eq!(doc.tasks[1].deadline.as_deref(), Some("2月10日前"));
 }
+
+#[test]
+fn a_table_run_together_on_one_line_is_not_read_but_named() {
+    let row = "1 县政府认真贯彻落实国家关于爱国卫生工作的法规政策。 组织 管理 1.县政府建立爱卫会组织机构;2.各镇区建立爱卫会组织;3.有爱国卫生地方性法规。 爱卫办 各镇区 各单位";
+    let text = format!(
+        "| **县创建国家卫生县城任务分解表 国家卫生县城标准 工作内容及要求 牵头单位 责任单位 类型 序号 条款 类型 内容 一、爱国卫生组织管理 {row} {row} {row}\n"
+    );
+    let doc = parse_document(&text);
+    assert!(doc.tasks.is_empty(), "{:#?}", doc.tasks);
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|warning| warning.message.contains("run together on one line")),
+        "{:?}",
+        doc.warnings
+    );
+}

@@ -76,7 +76,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     let trimmed: Vec<Source> = sources
         .iter()
         .flat_map(|source| {
-            let text = without_bullet(trim(source.text));
+            let text = without_bullet(without_lost_indent(trim(source.text)));
             let header = (!text.contains('\t'))
                 .then(|| super::stream::trailing_header(text))
                 .flatten();
@@ -118,6 +118,17 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
                         number: source.number,
                         text: source.text,
                         kind: Kind::Row(cells),
+                        inline: None,
+                        cut: false,
+                        placed: None,
+                    });
+                    continue;
+                }
+                if super::stream::is_run_together_table(source.text) {
+                    lines.push(Line {
+                        number: source.number,
+                        text: source.text,
+                        kind: Kind::Noise,
                         inline: None,
                         cut: false,
                         placed: None,
@@ -241,6 +252,17 @@ fn without_bullet(text: &str) -> &str {
     }
 }
 
+/// The line without the indent a lost encoding turned into question marks
+/// (`??1.加强系统集成…`, two ideographic spaces written as `??`).
+fn without_lost_indent(text: &str) -> &str {
+    let rest = text.trim_start_matches(['?', '\u{fffd}']);
+    if text.len() - rest.len() >= 2 || text.starts_with('\u{fffd}') {
+        trim(rest)
+    } else {
+        text
+    }
+}
+
 /// Trims spaces of every width, byte-order marks and carriage returns.
 pub fn trim(text: &str) -> &str {
     text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
@@ -294,6 +316,14 @@ mod tests {
                 "(一)全面促进消费增长。",
                 "1.把恢复和扩大消费摆在优先位置。"
             ]
+        );
+    }
+
+    #[test]
+    fn an_indent_lost_to_question_marks_is_dropped() {
+        assert_eq!(
+            texts("??1.加强系统集成。(责任单位:区府办)\n?为什么"),
+            ["1.加强系统集成。(责任单位:区府办)", "?为什么"]
         );
     }
 

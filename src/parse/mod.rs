@@ -60,6 +60,19 @@ pub fn parse_document(text: &str) -> ParsedDocument {
         .unwrap_or(lines.len());
     let inline = lines.iter_mut().map(|line| line.inline.take()).collect();
     let mut doc = Walker::new(&lines, &folded, inline, layout).walk(body_start);
+    doc.warnings.extend(
+        lines
+            .iter()
+            .filter(|line| {
+                matches!(line.kind, Kind::Noise) && stream::is_run_together_table(line.text)
+            })
+            .map(|line| crate::model::ParseWarning {
+                line: Some(line.number),
+                kind: crate::model::WarningKind::Other,
+                message: "a table run together on one line, its rows not told apart, is not read"
+                    .to_string(),
+            }),
+    );
     let title = notice
         .map(|(title, _)| title)
         .or_else(|| doc.plans.first().cloned());

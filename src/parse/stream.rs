@@ -282,6 +282,51 @@ fn is_pipes(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c == '|')
 }
 
+/// The fewest cells of a table body that run on after its header on one
+/// line for the line to be a whole table run together.
+const MIN_RUN_ON_CELLS: usize = 20;
+
+/// The most short words a run-together header may hold (its header cells
+/// and the sub-headers between them: 类型, 条款).
+const MAX_RUN_ON_HEADER_WORDS: usize = 16;
+
+/// True for a line that holds a whole table run together, its cells parted
+/// by spaces: text, a header of short words naming a number and a role
+/// column (`…任务分解表 国家卫生县城标准 工作内容及要求 牵头单位 责任单位 类型 序号
+/// 条款`), then the rows' cells. Its rows cannot be told apart, so none of
+/// its items is a task.
+pub fn is_run_together_table(text: &str) -> bool {
+    // Most lines have too few spaces to be one, told without splitting them.
+    if memchr::memchr_iter(b' ', text.as_bytes()).count() < MIN_COLUMNS + MIN_RUN_ON_CELLS - 1 {
+        return false;
+    }
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    if parts.len() < MIN_COLUMNS + MIN_RUN_ON_CELLS {
+        return false;
+    }
+    // The header: the short words after the text that opens the line.
+    let header: Vec<&str> = parts[1..]
+        .iter()
+        .take(MAX_RUN_ON_HEADER_WORDS)
+        .take_while(|part| crate::cjk::char_count(part) <= super::table::MAX_HEADER_CHARS)
+        .copied()
+        .collect();
+    if parts.len() - 1 - header.len() < MIN_RUN_ON_CELLS {
+        return false;
+    }
+    let kinds: Vec<Column> = header
+        .iter()
+        .filter(|part| is_header_text(part))
+        .flat_map(|part| header_cell(part))
+        .collect();
+    let cells = header.iter().filter(|part| is_header_text(part)).count();
+    cells >= MIN_COLUMNS
+        && kinds.contains(&Column::Number)
+        && kinds
+            .iter()
+            .any(|kind| matches!(kind, Column::Label(crate::lexicon::Duty::Role(_))))
+}
+
 /// Where a numbered table's header starts when it ends a line of other
 /// text, its cells parted by spaces (`…政府工作任务分解表 序号 名称 工作任务
 /// 牵头责任单位`): a copy that ran the lines before the table together.

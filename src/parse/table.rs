@@ -16,7 +16,7 @@ use crate::model::{Assignment, Role};
 pub type Cell<'a> = Vec<&'a str>;
 
 /// The longest header cell, in characters (spaces removed).
-const MAX_HEADER_CHARS: usize = 16;
+pub(super) const MAX_HEADER_CHARS: usize = 16;
 
 /// The least share, in percent, of a header cell its header words make.
 const MIN_HEADER_SHARE: usize = 40;
