@@ -12,7 +12,6 @@ use super::metadata::is_plan_title;
 use super::numbering::{Marker, NumberStyle};
 use super::table::{self, Carried, Cell, Columns, Row, TableTask};
 use super::text::Joined;
-use super::units::is_bare_place;
 use crate::cjk::{Folded, char_count};
 use crate::lexicon::{List, lexicon};
 use crate::model::{
@@ -973,7 +972,8 @@ impl<'a> Walker<'a> {
             None => (None, None),
         };
         // 1、金寨县;2、裕安区;…: items naming only a place rank places.
-        if assignment.is_none() && is_bare_place(text.trim().trim_end_matches(['。', ';', ','])) {
+        let bare = text.trim().trim_end_matches(['。', ';', ',']);
+        if assignment.is_none() && crate::gazetteer::builtin().is_place_name(bare) {
             self.last = Last::Other;
             return;
         }

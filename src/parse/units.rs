@@ -551,7 +551,7 @@ fn street_suffix(unit: &str) -> Option<usize> {
 }
 
 /// A place name with nothing after it: 赤壁市, 崇阳县, 咸安区, 济水街道.
-pub fn is_bare_place(text: &str) -> bool {
+fn is_bare_place(text: &str) -> bool {
     let count = char_count(text);
     if !(2..=8).contains(&count) || text.starts_with('各') || text.starts_with('市') {
         return false;
