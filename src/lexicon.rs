@@ -751,16 +751,18 @@ impl Lexicon {
             .filter(|c| !c.is_ascii_digit() && *c != '年' && !c.is_whitespace())
             .count();
         // 专项整治行业名称: a short compound is named by its last word.
-        let named_by_last = counted <= MAX_COMPOUND_HEADER_CHARS
-            && self
-                .header_words
-                .occurrences(&bare)
-                .into_iter()
-                .any(|(entry, range)| {
-                    range.end == bare.len()
-                        && matches!(self.headers[entry].1, Column::Task | Column::Name)
-                });
-        if counted == 0 || covered * 100 < counted * share && !named_by_last {
+        let named_by_last = || {
+            counted <= MAX_COMPOUND_HEADER_CHARS
+                && self
+                    .header_words
+                    .occurrences(&bare)
+                    .into_iter()
+                    .any(|(entry, range)| {
+                        range.end == bare.len()
+                            && matches!(self.headers[entry].1, Column::Task | Column::Name)
+                    })
+        };
+        if counted == 0 || covered * 100 < counted * share && !named_by_last() {
             return Vec::new();
         }
         columns
