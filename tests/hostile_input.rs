@@ -274,3 +274,16 @@ fn a_table_thousands_of_columns_wide_is_read_in_linear_time() {
     });
     assert_eq!(tasks, 40);
 }
+
+#[test]
+fn a_unit_list_of_100000_names_parted_by_spaces_is_read_in_linear_time() {
+    // Every space parts two names and is followed by a word that is no
+    // unit, where a table of figures might run on: each look for its
+    // totals reaches a few characters, not the rest of the list.
+    let tasks = within(30, || {
+        let list = vec!["市财政局 海曙"; 50_000].join(" ") + " 市教育局";
+        let text = format!("1.新建幼儿园3所。\n责任单位:{list}\n");
+        parse_document(&text).tasks.len()
+    });
+    assert_eq!(tasks, 1);
+}

@@ -233,8 +233,15 @@ fn next_word(text: &str) -> String {
 /// (`宁波电业局 鄞州 海曙 … 合计`: 海曙 and the rest are its columns).
 fn ends_names(after: &str) -> bool {
     let lexicon = lexicon();
-    lexicon.holds(List::TotalWord, after) && !lexicon.ends_like_unit(&next_word(after))
+    !lexicon.ends_like_unit(&next_word(after))
+        && lexicon.holds(
+            List::TotalWord,
+            crate::cjk::first_chars(after, TOTALS_REACH),
+        )
 }
+
+/// How far after a space the totals of a table running on are looked for.
+const TOTALS_REACH: usize = 64;
 
 /// `统计局和市直相关单位` → 统计局, 市直相关单位: a conjunction between two names
 /// (人力资源和社会保障局 is one name); the parts are added to `parts`.
