@@ -9,11 +9,15 @@ const MAX_NAME_CHARS: usize = 4;
 
 /// The leaders of a list written under a leader label or in a leader
 /// column: `陈仲朝、陈炳荣`, `市长,副市长`, `沈 昱 祝振偉` (a two-character name
-/// padded with a space stays one name).
+/// padded with a space stays one name, also run into the next: `陆 明俞 悦`).
 pub fn split_leaders(list: &str) -> Vec<&str> {
     let mut leaders = Vec::new();
     for piece in list.split(['、', ',', ';', '/', '\n', '。', '|']) {
         let words: Vec<&str> = piece.split_whitespace().collect();
+        if let Some(names) = padded_names_run_together(piece, &words) {
+            leaders.extend(names);
+            continue;
+        }
         let mut index = 0;
         while index < words.len() {
             let word = words[index];
@@ -41,6 +45,31 @@ pub fn split_leaders(list: &str) -> Vec<&str> {
         leaders.retain(|item| is_personal_name(item) || lexicon.post_ending(item).is_none());
     }
     leaders
+}
+
+/// Two-character names each padded with a space and written one after the
+/// other (`陆 明俞 悦` → 陆 明, 俞 悦): words of one, two, …, two and one
+/// characters, every one of them Han.
+fn padded_names_run_together<'a>(piece: &'a str, words: &[&str]) -> Option<Vec<&'a str>> {
+    let (first, rest) = words.split_first()?;
+    let (last, middle) = rest.split_last()?;
+    let shaped = !middle.is_empty()
+        && char_count(first) == 1
+        && char_count(last) == 1
+        && middle.iter().all(|word| char_count(word) == 2)
+        && words.iter().all(|word| word.chars().all(is_han));
+    if !shaped {
+        return None;
+    }
+    let han: Vec<(usize, char)> = piece.char_indices().filter(|(_, c)| is_han(*c)).collect();
+    Some(
+        han.chunks(2)
+            .filter_map(|pair| match pair {
+                [(start, _), (end, c)] => piece.get(*start..end + c.len_utf8()),
+                _ => None,
+            })
+            .collect(),
+    )
 }
 
 /// A name with its post in brackets after it, without the post
@@ -139,6 +168,7 @@ mod tests {
         assert_eq!(split_leaders("陈仲朝、陈炳荣"), ["陈仲朝", "陈炳荣"]);
         assert_eq!(split_leaders("市长,副市长"), ["市长", "副市长"]);
         assert_eq!(split_leaders("沈 昱 祝振偉"), ["沈 昱", "祝振偉"]);
+        assert_eq!(split_leaders("陆 明俞 悦"), ["陆 明", "俞 悦"]);
         assert_eq!(split_leaders("祝振偉 陳夏林"), ["祝振偉", "陳夏林"]);
         assert_eq!(split_leaders("金力。"), ["金力"]);
         assert_eq!(split_leaders("王 嵘\n方 勇"), ["王 嵘", "方 勇"]);
