@@ -63,8 +63,16 @@ impl Sequence {
     }
 }
 
+/// The lines of a document, and the numbers of those that hold a whole
+/// table run together: they stand among the lines as chrome, their rows
+/// not told apart.
+pub struct Split<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub run_together_tables: Vec<u32>,
+}
+
 /// Splits `text` into classified lines.
-pub fn split(text: &str) -> Vec<Line<'_>> {
+pub fn split(text: &str) -> Split<'_> {
     let sources: Vec<Source> = text
         .split('\n')
         .enumerate()
@@ -92,6 +100,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         .collect();
     let mut sequence = Sequence::default();
     let mut lines = Vec::with_capacity(sources.len());
+    let mut run_together_tables = Vec::new();
     for item in flattened::recover(&trimmed) {
         match item {
             Item::Row {
@@ -125,6 +134,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
                     continue;
                 }
                 if super::stream::is_run_together_table(source.text) {
+                    run_together_tables.push(source.number);
                     lines.push(Line {
                         number: source.number,
                         text: source.text,
@@ -141,7 +151,10 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
             }
         }
     }
-    lines
+    Split {
+        lines,
+        run_together_tables,
+    }
 }
 
 fn classify<'a>(number: u32, text: &'a str, sequence: &mut Sequence) -> Line<'a> {
@@ -287,7 +300,7 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        split(text).iter().map(|line| line.text).collect()
+        split(text).lines.iter().map(|line| line.text).collect()
     }
 
     #[test]

@@ -43,7 +43,10 @@ pub fn is_table_header(cells: &[&str]) -> bool {
 pub fn parse_document(text: &str) -> ParsedDocument {
     let written = crate::cjk::fold_width(text);
     let folded = Folded::new(&written);
-    let mut lines = lines::split(folded.view());
+    let lines::Split {
+        mut lines,
+        run_together_tables,
+    } = lines::split(folded.view());
     let layout = structure::choose_layout(&lines);
     let first_structure = lines
         .iter()
@@ -61,13 +64,10 @@ pub fn parse_document(text: &str) -> ParsedDocument {
     let inline = lines.iter_mut().map(|line| line.inline.take()).collect();
     let mut doc = Walker::new(&lines, &folded, inline, layout).walk(body_start);
     doc.warnings.extend(
-        lines
-            .iter()
-            .filter(|line| {
-                matches!(line.kind, Kind::Noise) && stream::is_run_together_table(line.text)
-            })
+        run_together_tables
+            .into_iter()
             .map(|line| crate::model::ParseWarning {
-                line: Some(line.number),
+                line: Some(line),
                 kind: crate::model::WarningKind::Other,
                 message: "a table run together on one line, its rows not told apart, is not read"
                     .to_string(),
