@@ -422,6 +422,13 @@ fn strip_lead_in(clause: &str) -> &str {
     clause
 }
 
+/// True when there are names and each of them ends like a unit.
+fn all_units<'n, 't: 'n>(names: impl IntoIterator<Item = &'n Name<'t>>) -> bool {
+    let lexicon = lexicon();
+    let mut names = names.into_iter().peekable();
+    names.peek().is_some() && names.all(|name| lexicon.ends_like_unit(&name.text()))
+}
+
 /// True for a name that can stand in a verb clause: a unit, a collective,
 /// a person with a post, or a post.
 fn is_plausible_name(name: &Name) -> bool {
@@ -648,15 +655,8 @@ fn duty_opening(text: &str) -> Option<(usize, Annotation<'_>)> {
         let acts = next.is_some_and(crate::cjk::is_han);
         let name = &head[..head.len() - length];
         let names = split_names(name);
-        let one_unit = acts
-            && matches!(names.as_slice(), [only] if lexicon.ends_like_unit(&only.text()))
-            && !name.contains([',', '、']);
-        let units_then_comma = next == Some(',')
-            && !names.is_empty()
-            && !name.contains(',')
-            && names
-                .iter()
-                .all(|name| lexicon.ends_like_unit(&name.text()));
+        let one_unit = acts && names.len() == 1 && all_units(&names) && !name.contains([',', '、']);
+        let units_then_comma = next == Some(',') && !name.contains(',') && all_units(&names);
         if one_unit || units_then_comma {
             let mut annotation = Annotation::default();
             annotation.push_names(role, names);
@@ -720,11 +720,7 @@ fn glued_label_sentences(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
             match duty {
                 Duty::Role(role) => {
                     let names = split_names(value);
-                    if names.is_empty()
-                        || !names
-                            .iter()
-                            .all(|name| lexicon.ends_like_unit(&name.text()))
-                    {
+                    if !all_units(&names) {
                         break;
                     }
                     annotation.push_names(role, names);
@@ -927,12 +923,7 @@ fn assigning_clauses(sentence: &str) -> Option<Annotation<'_>> {
         return None;
     }
     let annotation = parse_clauses(sentence)?;
-    let all_units = !annotation.units.is_empty()
-        && annotation
-            .units
-            .iter()
-            .all(|(_, name)| lexicon().ends_like_unit(&name.text()));
-    all_units.then_some(annotation)
+    all_units(annotation.units.iter().map(|(_, name)| name)).then_some(annotation)
 }
 
 /// The opening bracket matching the closing one at `close`.
