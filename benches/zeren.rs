@@ -156,14 +156,19 @@ fn batch_texts() -> Vec<String> {
 
 /// Parse throughput on one core.
 fn parse(c: &mut Criterion) {
-    let texts = batch_texts();
+    parse_throughput(c, "parse", &batch_texts());
+}
+
+/// Parse throughput on one core over `texts`, as group `name`, benchmark
+/// `<count>_documents`.
+fn parse_throughput(c: &mut Criterion, name: &str, texts: &[String]) {
     let bytes: usize = texts.iter().map(String::len).sum();
-    let mut group = c.benchmark_group("parse");
+    let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function(format!("{BATCH_DOCUMENTS}_documents"), |b| {
+    group.bench_function(format!("{}_documents", texts.len()), |b| {
         b.iter(|| {
-            for text in &texts {
+            for text in texts {
                 black_box(parse_document(black_box(text)));
             }
         });
@@ -191,19 +196,7 @@ fn genre_texts() -> Vec<String> {
 /// (tables flattened into text, traditional characters, every form of
 /// annotation), beside the synthetic batch of `parse`.
 fn genre_parse(c: &mut Criterion) {
-    let texts = genre_texts();
-    let bytes: usize = texts.iter().map(String::len).sum();
-    let mut group = c.benchmark_group("genre_parse");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.sample_size(10);
-    group.bench_function(format!("{}_documents", texts.len()), |b| {
-        b.iter(|| {
-            for text in &texts {
-                black_box(parse_document(black_box(text)));
-            }
-        });
-    });
-    group.finish();
+    parse_throughput(c, "genre_parse", &genre_texts());
 }
 
 fn load_documents() -> u64 {
