@@ -936,3 +936,42 @@ fn a_table_run_together_on_one_line_is_not_read_but_named() {
         doc.warnings
     );
 }
+
+#[test]
+fn numbered_items_with_their_roles_before_the_text_are_the_tasks() {
+    let doc = parse_document(
+        "一、治理畜牧业产品污染\n\
+         (一)由省经贸委负责,省农业厅、环保局配合,加快省级无公害畜禽基地建设,确定一批基地。\n\
+         (二)由省农业厅负责,省卫生厅配合,加强监管。\n",
+    );
+    assert_eq!(numbers(&doc), [Some("一"), Some("二")]);
+    let (_, responsible, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(responsible, ["省经贸委"]);
+    assert_eq!(cooperating, ["省农业厅", "环保局"]);
+    assert_eq!(
+        doc.section_path(doc.tasks[1].section),
+        ["一、治理畜牧业产品污染"]
+    );
+}
+
+#[test]
+fn a_label_waits_for_its_units_on_the_next_line() {
+    let doc = parse_document(
+        "一、重点工作\n\
+         1.建设城区河道水系,新改建城区公共厕所5座。\n\
+         责任单位:\n\
+         水务局、城管局、自然资源局\n\
+         2.加大文化惠民力度。\n\
+         牵头单位:文广旅局;配合单位:\n\
+         县财政局\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    assert_eq!(
+        units(&doc, &doc.tasks[0]).1,
+        ["水务局", "城管局", "自然资源局"]
+    );
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[1]);
+    assert_eq!(lead, ["文广旅局"]);
+    assert_eq!(cooperating, ["县财政局"]);
+    assert_eq!(doc.section_path(doc.tasks[1].section), ["一、重点工作"]);
+}

@@ -822,6 +822,33 @@ pub fn parse_block(line: &str) -> Option<Annotation<'_>> {
     None
 }
 
+/// The role a block line leaves waiting for its names on the next line:
+/// that of its last label when the label has no value (`责任单位:`), as a
+/// form's cells copied one a line.
+pub fn awaited_role(line: &str) -> Option<Role> {
+    let trimmed = line.trim_end_matches([' ', '\u{3000}']);
+    let found = labels(trimmed);
+    let last = found.last()?;
+    match last.duty {
+        Duty::Role(role) if trimmed[last.value_start..].trim().is_empty() => Some(role),
+        _ => None,
+    }
+}
+
+/// The names of a line that holds nothing but units (`水务局、城管局`), in
+/// `role`: the value of a label left waiting on the line before.
+pub fn awaited_names(line: &str, role: Role) -> Option<Annotation<'_>> {
+    let bare = bare_names(line)?;
+    if !all_units(bare.units.iter().map(|(_, name)| name)) || !bare.leaders.is_empty() {
+        return None;
+    }
+    let mut annotation = Annotation::default();
+    annotation
+        .units
+        .extend(bare.units.into_iter().map(|(_, name)| (role, name)));
+    Some(annotation)
+}
+
 /// Finds the unit annotation of a line of task text: labels
 /// (`…。(牵头单位:X;责任单位:Y)`, `…。责任单位:Y`) or role clauses in a bracket
 /// closing the line (`…。(X牵头,Y配合)`).

@@ -151,9 +151,37 @@ pub fn split(text: &str) -> Split<'_> {
             }
         }
     }
+    join_awaited_names(&mut lines);
     Split {
         lines,
         run_together_tables,
+    }
+}
+
+/// Gives a label left without its value (`责任单位:`) the units on the
+/// line after it (`水务局、城管局、自然资源局`): the names join the label's
+/// block line, and their own line is left out.
+fn join_awaited_names(lines: &mut [Line]) {
+    for index in 0..lines.len().saturating_sub(1) {
+        let waiting = matches!(lines[index].kind, Kind::Block(_));
+        let Some(role) = waiting
+            .then(|| annotation::awaited_role(lines[index].text))
+            .flatten()
+        else {
+            continue;
+        };
+        let next = &lines[index + 1];
+        let Some(names) = matches!(next.kind, Kind::Text)
+            .then(|| annotation::awaited_names(next.text, role))
+            .flatten()
+        else {
+            continue;
+        };
+        lines[index + 1].kind = Kind::Noise;
+        lines[index + 1].inline = None;
+        if let Kind::Block(annotation) = &mut lines[index].kind {
+            annotation.extend(names);
+        }
     }
 }
 

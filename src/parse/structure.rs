@@ -96,7 +96,7 @@ pub fn choose_layout(lines: &[Line]) -> Layout {
                 if heads {
                     // A block line after it closes its paragraph's last task.
                     last_numbered = None;
-                } else if line.inline.is_some() {
+                } else if line.inline.is_some() || leading_clauses(marker.rest).is_some() {
                     annotated[rank] += 1;
                     last_numbered = None;
                 } else {
