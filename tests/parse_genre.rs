@@ -975,3 +975,15 @@ fn a_label_waits_for_its_units_on_the_next_line() {
     assert_eq!(cooperating, ["县财政局"]);
     assert_eq!(doc.section_path(doc.tasks[1].section), ["一、重点工作"]);
 }
+
+#[test]
+fn a_secondary_label_ends_the_main_one() {
+    let doc = parse_document(
+        "一、经济发展\n\
+         1.建设智慧城市。主要责任单位:县大数据局;次要责任单位:县工信局、县科技局\n\
+         2.推进项目建设。主要责任单位:县发改局\n",
+    );
+    let (lead, responsible, _) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["县大数据局"]);
+    assert_eq!(responsible, ["县工信局", "县科技局"]);
+}
