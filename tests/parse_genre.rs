@@ -987,3 +987,26 @@ fn a_secondary_label_ends_the_main_one() {
     assert_eq!(lead, ["县大数据局"]);
     assert_eq!(responsible, ["县工信局", "县科技局"]);
 }
+
+#[test]
+fn role_clauses_with_a_deadline_or_a_leader_in_the_same_bracket() {
+    let doc = parse_document(
+        "一、着力扩大有效需求\n\
+         1.稳定和扩大消费。(县委办、县政府办牵头,各乡镇、各部门按职责分工负责,2024年底前完成)\n\
+         2.加强耕地保护。(省自然资源厅牵头,省农业农村厅等配合;分管副省长:王五)\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    assert_eq!(doc.tasks[0].text, "稳定和扩大消费。");
+    assert_eq!(doc.tasks[0].deadline.as_deref(), Some("2024年底前完成"));
+    let (lead, responsible, _) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["县委办", "县政府办"]);
+    assert_eq!(responsible, ["各乡镇", "各部门"]);
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[1]);
+    assert_eq!(lead, ["省自然资源厅"]);
+    assert_eq!(cooperating, ["省农业农村厅"]);
+    let leaders = doc
+        .assignment_of(&doc.tasks[1])
+        .map(|a| a.leaders.clone())
+        .unwrap_or_default();
+    assert_eq!(leaders, ["王五"]);
+}

@@ -460,9 +460,21 @@ pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
         if lexicon.holds_note(trimmed) {
             break;
         }
-        if let Some(deadline) = deadline_clause(trimmed) {
-            // (县林业局牵头,各乡镇配合;完成时限:2024年12月底)
+        if let Some(deadline) = deadline_clause(trimmed).or_else(|| {
+            (!annotation.is_blank())
+                .then(|| deadline_phrase(trimmed))
+                .flatten()
+        }) {
+            // (县林业局牵头,各乡镇配合;完成时限:2024年12月底), (…负责,2024年底前完成)
             annotation.deadline.get_or_insert(deadline);
+            continue;
+        }
+        if let Some(first) = labels(trimmed).first()
+            && first.start == 0
+            && starts_annotation(first.duty)
+        {
+            // (省自然资源厅牵头,省农业农村厅配合;分管副省长:王五)
+            annotation.extend(parse_labelled(trimmed));
             continue;
         }
         match verb_clause(trimmed) {
@@ -488,6 +500,18 @@ fn deadline_clause(clause: &str) -> Option<&str> {
     let (label, value) = clause.split_once(':')?;
     let value = value.trim();
     (lexicon().label(label.trim()) == Some(Duty::Deadline) && !value.is_empty()).then_some(value)
+}
+
+/// The longest clause that can be a bare deadline after role clauses.
+const MAX_DEADLINE_PHRASE_CHARS: usize = 16;
+
+/// A short clause that names a time and no unit (`2024年底前完成`, `长期坚持`),
+/// after the role clauses of a bracket.
+fn deadline_phrase(clause: &str) -> Option<&str> {
+    (char_count(clause) <= MAX_DEADLINE_PHRASE_CHARS
+        && super::table::is_deadline_like(clause)
+        && !names_plausibly(clause))
+    .then_some(clause)
 }
 
 /// True when `text` splits into names that can each stand in a verb clause.
@@ -856,6 +880,14 @@ pub fn find_inline(line: &str) -> Option<Found<'_>> {
     let found = labels(line);
     if let Some(first) = found.iter().find(|label| starts_annotation(label.duty)) {
         let start = enclosing_open(line, first.start).unwrap_or(first.start);
+        let before_label = line[start..first.start].trim_start_matches(opens);
+        if !before_label.trim().is_empty()
+            && let Some(clauses) = trailing_clauses(line).filter(|clauses| clauses.start == start)
+        {
+            // Role clauses before the label in the same bracket
+            // (`(省自然资源厅牵头,省农业农村厅配合;分管副省长:王五)`).
+            return Some(clauses);
+        }
         // The labels of the line from `start` on are those of its text from
         // there: none of them reaches back before it.
         let from_start: Vec<Label> = found

@@ -274,7 +274,7 @@ fn ends_with_count(text: &str) -> bool {
 }
 
 /// True for a text that names a time: `12月底前`, `2024年`, `全年`.
-fn is_deadline_like(text: &str) -> bool {
+pub(super) fn is_deadline_like(text: &str) -> bool {
     if lexicon().holds(List::DeadlineWord, text) {
         return true;
     }
