@@ -344,7 +344,7 @@ pub fn parse_role_value(value: &str, role: Role) -> Annotation<'_> {
 pub fn assigns_by_verb(text: &str) -> bool {
     let lexicon = lexicon();
     lexicon.holds_verb(text)
-        && top_level_clauses(text).iter().any(|clause| {
+        && top_level_clauses(text).any(|clause| {
             let clause = clause.trim_matches(is_clause_trim);
             lexicon
                 .verb_ending(clause)
@@ -357,22 +357,29 @@ fn is_clause_trim(c: char) -> bool {
 }
 
 /// Splits at `,` `;` `。` outside brackets.
-fn top_level_clauses(text: &str) -> Vec<&str> {
-    let mut clauses = Vec::new();
+fn top_level_clauses(text: &str) -> impl Iterator<Item = &str> {
     let mut depth = 0usize;
     let mut start = 0;
-    for (index, c) in text.char_indices() {
-        if opens(c) {
-            depth += 1;
-        } else if closes(c) {
-            depth = depth.saturating_sub(1);
-        } else if matches!(c, ',' | ';' | '。') && depth == 0 {
-            clauses.push(&text[start..index]);
-            start = index + c.len_utf8();
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        if start > text.len() {
+            return None;
         }
-    }
-    clauses.push(&text[start..]);
-    clauses
+        for (index, c) in chars.by_ref() {
+            if opens(c) {
+                depth += 1;
+            } else if closes(c) {
+                depth = depth.saturating_sub(1);
+            } else if matches!(c, ',' | ';' | '。') && depth == 0 {
+                let clause = &text[start..index];
+                start = index + c.len_utf8();
+                return Some(clause);
+            }
+        }
+        let last = &text[start..];
+        start = text.len() + 1;
+        Some(last)
+    })
 }
 
 /// Drops the closing bracket (and what follows it) of an enclosing annotation.
@@ -469,7 +476,8 @@ pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
             annotation.deadline.get_or_insert(deadline);
             continue;
         }
-        if let Some(first) = labels(trimmed).first()
+        if label_marks(trimmed).next().is_some()
+            && let Some(first) = labels(trimmed).first()
             && first.start == 0
             && starts_annotation(first.duty)
         {
