@@ -1010,3 +1010,21 @@ fn role_clauses_with_a_deadline_or_a_leader_in_the_same_bracket() {
         .unwrap_or_default();
     assert_eq!(leaders, ["王五"]);
 }
+
+#[test]
+fn a_bare_level_leader_label_names_the_leader() {
+    let doc = parse_document(
+        "一、扎实推动经济高质量发展\n\
+         1.实施重点项目500个以上,完成投资1000亿元。\n\
+         市领导:王某某\n\
+         牵头单位:市发展改革委\n\
+         责任单位:市财政局\n",
+    );
+    let assignment = doc
+        .assignment_of(&doc.tasks[0])
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(assignment.leaders, ["王某某"]);
+    assert_eq!(assignment.lead, ["市发展改革委"]);
+    assert_eq!(assignment.responsible, ["市财政局"]);
+}
