@@ -1028,3 +1028,28 @@ fn a_bare_level_leader_label_names_the_leader() {
     assert_eq!(assignment.lead, ["市发展改革委"]);
     assert_eq!(assignment.responsible, ["市财政局"]);
 }
+
+#[test]
+fn a_heading_with_one_paragraph_and_its_block_line_is_the_task() {
+    let doc = parse_document(
+        "一、实事项目及责任分工\n\
+         (一)教育提升工程\n\
+         新建城区幼儿园2所,新增学位720个。\n\
+         责任单位:县教育局\n\
+         (二)医疗卫生工程\n\
+         完成县人民医院门诊综合楼建设。\n\
+         责任单位:县卫健局,县人民医院\n",
+    );
+    assert_eq!(numbers(&doc), [Some("一"), Some("二")]);
+    assert!(
+        doc.tasks[0].text.starts_with("教育提升工程"),
+        "{}",
+        doc.tasks[0].text
+    );
+    assert!(doc.tasks[0].text.contains("新建城区幼儿园2所"));
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["县卫健局", "县人民医院"]);
+    assert_eq!(
+        doc.section_path(doc.tasks[0].section),
+        ["一、实事项目及责任分工"]
+    );
+}

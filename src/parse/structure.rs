@@ -72,6 +72,8 @@ pub fn choose_layout(lines: &[Line]) -> Layout {
     let mut counts = [0usize; NumberStyle::ALL.len()];
     let mut duty_items = 0;
     let mut last_numbered: Option<NumberStyle> = None;
+    // The style of an open numbered line followed by one paragraph.
+    let mut paragraph_under: Option<NumberStyle> = None;
     let mut previous: Option<&Line> = None;
     for line in lines {
         let follows_open_line = previous.is_some_and(|previous| {
@@ -84,6 +86,7 @@ pub fn choose_layout(lines: &[Line]) -> Layout {
         }
         match &line.kind {
             Kind::Numbered(marker) => {
+                paragraph_under = None;
                 let rank = usize::from(marker.style.rank());
                 counts[rank] += 1;
                 if duty_unit(marker.rest).is_some() {
@@ -104,21 +107,29 @@ pub fn choose_layout(lines: &[Line]) -> Layout {
                 }
             }
             Kind::Block(_) => {
-                if let Some(style) = last_numbered.take() {
+                if let Some(style) = last_numbered.take().or(paragraph_under.take()) {
                     annotated[usize::from(style.rank())] += 1;
                 }
             }
             Kind::Text => {
                 let style = last_numbered.take();
-                if line.inline.is_some()
-                    && follows_open_line
-                    && let Some(style) = style
-                {
-                    annotated[usize::from(style.rank())] += 1;
+                paragraph_under = None;
+                match style.filter(|_| follows_open_line) {
+                    Some(style) if line.inline.is_some() => {
+                        annotated[usize::from(style.rank())] += 1
+                    }
+                    // A heading's one paragraph, then the block line that
+                    // assigns them both: `(一)教育提升工程` / `新建幼儿园2所。`
+                    // / `责任单位:县教育局`.
+                    Some(style) => paragraph_under = Some(style),
+                    None => {}
                 }
             }
             Kind::Blank | Kind::Noise | Kind::Footer => {}
-            Kind::Row(_) => last_numbered = None,
+            Kind::Row(_) => {
+                last_numbered = None;
+                paragraph_under = None;
+            }
         }
     }
     let duty_list = duty_items >= MIN_DUTY_ITEMS;
