@@ -1437,15 +1437,26 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// The most characters a cut name can lack (管委 of 管委会, 市监察 of 市监察局).
+const MAX_MISSING_CHARS: usize = 4;
+
 /// True when `unit` is, somewhere in `view`, the start of a longer name:
-/// 各开发区管委 at the end of a text that writes 各开发区管委会 elsewhere.
+/// 各开发区管委 at the end of a text that writes 各开发区管委会 elsewhere. The
+/// longer name ends like a unit a few characters on; a name followed by
+/// other words (县人民医院门诊综合楼) is no longer name.
 fn begins_a_longer_name(view: &str, unit: &str) -> bool {
+    let lexicon = lexicon();
     !unit.is_empty()
         && view.match_indices(unit).any(|(at, _)| {
-            view[at + unit.len()..]
-                .chars()
-                .next()
-                .is_some_and(crate::cjk::is_han)
+            let after = &view[at + unit.len()..];
+            after
+                .char_indices()
+                .take_while(|(_, c)| crate::cjk::is_han(*c))
+                .take(MAX_MISSING_CHARS)
+                .any(|(index, c)| {
+                    let end = at + unit.len() + index + c.len_utf8();
+                    lexicon.ends_like_unit(&view[at..end])
+                })
         })
 }
 
