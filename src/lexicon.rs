@@ -84,6 +84,11 @@ pub enum List {
     HeadingVerb,
     /// Openings of a line assigning the tasks before it: 上述.
     GroupOpening,
+    /// Headers naming the task alone, a group beside another task column: 指标.
+    GroupHeader,
+    /// What such a line calls the tasks before its label: 目标
+    /// (该目标责任单位为…, 4项目标的责任单位均为…).
+    GroupNoun,
     /// Words before the unit opening a duty sentence: 即 (即县水务局牵头,…).
     DutyLeadIn,
     /// Verbs telling others what to do, which no unit's name starts with: 要求.
@@ -172,7 +177,7 @@ pub enum List {
 
 impl List {
     /// Every list.
-    pub const ALL: [List; 50] = [
+    pub const ALL: [List; 52] = [
         List::PlanEnding,
         List::WeakPlanEnding,
         List::NoticeEnding,
@@ -181,6 +186,8 @@ impl List {
         List::HeadingObject,
         List::HeadingVerb,
         List::GroupOpening,
+        List::GroupHeader,
+        List::GroupNoun,
         List::DutyLeadIn,
         List::DirectiveVerb,
         List::PostBody,
@@ -236,6 +243,8 @@ impl List {
             List::HeadingObject => "heading-object",
             List::HeadingVerb => "heading-verb",
             List::GroupOpening => "group-opening",
+            List::GroupHeader => "group-header",
+            List::GroupNoun => "group-noun",
             List::DutyLeadIn => "duty-lead-in",
             List::DirectiveVerb => "directive-verb",
             List::PostBody => "post-body",

@@ -1053,3 +1053,54 @@ fn a_heading_with_one_paragraph_and_its_block_line_is_the_task() {
         ["一、实事项目及责任分工"]
     );
 }
+
+#[test]
+fn a_line_naming_the_units_of_the_targets_above_it() {
+    let doc = parse_document(
+        "(一)跨越式发展目标。主要针对目标任务,包括8项。\n\
+         1.地区生产总值增长15%;\n\
+         2.第三产业增加值达到1000亿元;\n\
+         2项目标的责任单位均为市发展改革委。\n\
+         3.规模以上工业销售收入达到3000亿元;\n\
+         该目标责任单位为市经委。\n\
+         4.万元生产总值能耗下降5%;\n\
+         该项目标责任单位为市发展改革委、统计局、经委。\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2"), Some("3"), Some("4")]);
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["市发展改革委"]);
+    assert_eq!(units(&doc, &doc.tasks[2]).1, ["市经委"]);
+    assert_eq!(
+        units(&doc, &doc.tasks[3]).1,
+        ["市发展改革委", "统计局", "经委"]
+    );
+}
+
+#[test]
+fn an_indicator_column_beside_the_tasks_groups_the_rows() {
+    let doc = parse_document(
+        "序号\n指标\n工作任务\n完成时限\n责任股室\n\
+         1\n公共文化服务\n“两馆一站”免费开放服务人次较上年增长15%。\n12月底前\n文化宣传股\n\
+         2\n全年组织开展文化下乡等惠民演出不少于100场。\n文化馆\n\
+         3\n文化市场管理\n开展专项整治行动4次以上,查办案件不少于5件。\n执法大队\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2"), Some("3")]);
+    assert_eq!(
+        doc.tasks[0].text,
+        "“两馆一站”免费开放服务人次较上年增长15%。"
+    );
+    assert_eq!(doc.section_path(doc.tasks[1].section), ["公共文化服务"]);
+    assert_eq!(units(&doc, &doc.tasks[2]).1, ["执法大队"]);
+    assert_eq!(doc.section_path(doc.tasks[2].section), ["文化市场管理"]);
+}
+
+#[test]
+fn units_of_a_level_one_a_line_are_names_of_their_own() {
+    let doc = parse_document(
+        "领域\n\n主要目标\n\n主要责任单位\n\n责任单位\n\n\
+         1.妇女艾滋病、性病感染率得到控制。\n\n省卫生厅\n\n省人口计生\n\n省公安厅\n\n省妇联\n\n\
+         2.妇女经常参加体育锻炼的人数比例提高。\n\n省体育局\n\n省教育厅\n\n省总工会\n",
+    );
+    let (lead, responsible, _) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["省卫生厅"]);
+    assert_eq!(responsible, ["省人口计生", "省公安厅", "省妇联"]);
+}

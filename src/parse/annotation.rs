@@ -169,7 +169,8 @@ fn labels(text: &str) -> Vec<Label> {
     let mut found = Vec::new();
     for (colon_at, mark) in label_marks(text) {
         let before = if mark == "为" {
-            &text[..colon_at]
+            // 责任单位均为…: the label before 均 or 都.
+            text[..colon_at].trim_end_matches(['均', '都'])
         } else {
             text[..colon_at].trim_end()
         };
@@ -844,6 +845,13 @@ pub fn parse_block(line: &str) -> Option<Annotation<'_>> {
     {
         return Some(parse_labelled(inner));
     }
+    if let Some(rest) = group_subject(inner)
+        && let Some(first) = labels(rest).first()
+        && first.start == 0
+        && matches!(first.duty, Duty::Role(_))
+    {
+        return Some(parse_labelled(rest));
+    }
     let enclosed = inner.len() != line.len();
     let trimmed = inner.trim_matches(is_clause_trim);
     let leads_in =
@@ -879,6 +887,33 @@ pub fn awaited_names(line: &str, role: Role) -> Option<Annotation<'_>> {
         .units
         .extend(bare.units.into_iter().map(|(_, name)| (role, name)));
     Some(annotation)
+}
+
+/// The text after the subject that opens a line assigning the tasks above
+/// it, where a label follows: `该目标`, `该项目标`, `4项目标的`, `以上任务`
+/// (then `责任单位为…`). A subject is an opening (该, 以上), a count (4项)
+/// or both, then what it calls the tasks (目标).
+fn group_subject(line: &str) -> Option<&str> {
+    let lexicon = lexicon();
+    let opening = lexicon
+        .opening_in(List::GroupOpening, line)
+        .map_or(0, str::len);
+    let rest = &line[opening..];
+    let count_end = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || super::numbering::is_numeral(*c)))
+        .map_or(rest.len(), |(at, _)| at);
+    let counted = (count_end > 0)
+        .then(|| rest[count_end..].strip_prefix(['项', '个', '条']))
+        .flatten();
+    let rest = match counted {
+        Some(after_count) => after_count,
+        None if opening > 0 => rest.strip_prefix('项').unwrap_or(rest),
+        None => return None,
+    };
+    let noun = lexicon.opening_in(List::GroupNoun, rest)?;
+    let rest = &rest[noun.len()..];
+    Some(rest.strip_prefix('的').unwrap_or(rest))
 }
 
 /// Finds the unit annotation of a line of task text: labels

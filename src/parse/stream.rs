@@ -9,8 +9,8 @@
 use super::flattened::{Item, Source};
 use super::numbering::{self, NumberStyle};
 use super::table::{
-    Cell, Shape, compact, fit, header, header_cell, is_header_text, is_number_cell, shape,
-    starts_with_header_text,
+    Cell, Shape, compact, fit, group_beside_tasks, header, header_cell, is_header_text,
+    is_number_cell, shape, starts_with_header_text,
 };
 use crate::cjk::char_count;
 use crate::lexicon::Column;
@@ -93,10 +93,12 @@ pub fn numbered_table<'a>(lines: &[Source<'a>], start: usize) -> Option<(Vec<Ite
     let (tokens, end) = read_tokens(lines, start, layout, None);
     let (header_cells, width) = header_cells(&tokens, layout)?;
     let tokens = join_broken_names(tokens, width);
-    let kinds: Vec<Vec<Column>> = header_cells
+    let texts: Vec<String> = header_cells
         .iter()
-        .map(|cell| header_cell(&compact(&cell.concat())))
+        .map(|cell| compact(&cell.concat()).into_owned())
         .collect();
+    let mut kinds: Vec<Vec<Column>> = texts.iter().map(|text| header_cell(text)).collect();
+    group_beside_tasks(&texts, &mut kinds);
     let number_column = kinds
         .iter()
         .position(|kinds| kinds.contains(&Column::Number));

@@ -98,11 +98,13 @@ pub(super) fn compact(text: &str) -> std::borrow::Cow<'_, str> {
 /// leaders or numbers.
 pub fn header(cells: &[Cell]) -> Option<Columns> {
     let mut kinds = Vec::with_capacity(cells.len());
+    let mut texts = Vec::with_capacity(cells.len());
     let mut filled = 0;
     let mut known = 0;
     for cell in cells {
         let text = cell_text(cell);
         let text = compact(&text);
+        texts.push(text.to_string());
         if text.is_empty() {
             kinds.push(Vec::new());
             continue;
@@ -118,6 +120,7 @@ pub fn header(cells: &[Cell]) -> Option<Columns> {
         }
         kinds.push(found);
     }
+    group_beside_tasks(&texts, &mut kinds);
     let any = |wanted: &dyn Fn(&Column) -> bool| kinds.iter().flatten().any(wanted);
     let has_text = any(&|column| matches!(column, Column::Task | Column::Name));
     let has_units = any(&|column| {
@@ -127,6 +130,29 @@ pub fn header(cells: &[Cell]) -> Option<Columns> {
         )
     });
     (has_text && has_units && known * 2 > filled).then_some(Columns { kinds })
+}
+
+/// Makes a group of the column headed by a word that names the task alone
+/// but a group beside another task column (`指标 | 工作任务`): its cells,
+/// written once over their rows, are then the rows' category.
+pub(super) fn group_beside_tasks(texts: &[String], kinds: &mut [Vec<Column>]) {
+    let is_group = |index: usize| {
+        texts
+            .get(index)
+            .is_some_and(|text| lexicon().is_in(List::GroupHeader, text))
+    };
+    let other_task =
+        (0..kinds.len()).any(|index| !is_group(index) && kinds[index].contains(&Column::Task));
+    if !other_task {
+        return;
+    }
+    for (index, column) in kinds.iter_mut().enumerate() {
+        if is_group(index) {
+            for kind in column.iter_mut().filter(|kind| **kind == Column::Task) {
+                *kind = Column::Category;
+            }
+        }
+    }
 }
 
 /// True for a text that can be a header cell: at most `MAX_HEADER_CHARS`
@@ -149,7 +175,7 @@ pub(super) fn starts_with_header_text(text: &str) -> bool {
 /// What a header cell (spaces removed) says its column holds; nothing for a
 /// cell that is a sentence or a numbered heading, or mostly other words.
 pub fn header_cell(text: &str) -> Vec<Column> {
-    if text.contains(['。', ',', ';']) || numbering::marker(text).is_some() {
+    if text.contains(['。', ',', ';', ':']) || numbering::marker(text).is_some() {
         return Vec::new();
     }
     let mut columns = lexicon().header_columns(text, MIN_HEADER_SHARE);
@@ -854,8 +880,16 @@ fn name_groups<'a>(cell: &[&'a str]) -> Vec<Vec<Name<'a>>> {
         let joined = pieces.concat();
         let plain = joined.chars().all(|c| is_han(c) || matches!(c, '(' | ')'));
         let continues = lines.get(index + 1).is_some_and(|next| {
+            // After a level's name, a next line of a level's unit is a name of
+            // its own (省人口计生 / 省妇联), not the rest (长沙先导 / 区管委会).
+            let levels = ['省', '市', '县', '区'];
+            let own_name = joined.starts_with(levels)
+                && next.starts_with(levels)
+                && char_count(next) > FRAGMENT_CHARS
+                && lexicon.ends_like_unit(next);
             next.starts_with('(')
                 || plain
+                    && !own_name
                     && (char_count(line) <= FRAGMENT_CHARS
                         || char_count(next) <= FRAGMENT_CHARS
                         || !lexicon.ends_like_unit(&joined))
