@@ -1104,3 +1104,15 @@ fn units_of_a_level_one_a_line_are_names_of_their_own() {
     assert_eq!(lead, ["省卫生厅"]);
     assert_eq!(responsible, ["省人口计生", "省公安厅", "省妇联"]);
 }
+
+#[test]
+fn items_numbered_as_the_first_item_of_a_list() {
+    let doc = parse_document(
+        "二、改善民生\n\
+         第一项:新建农村公路50公里。责任单位:县交通局\n\
+         第二项:改造农村危房200户。责任单位:县住建局\n",
+    );
+    assert_eq!(numbers(&doc), [Some("一"), Some("二")]);
+    assert_eq!(doc.tasks[1].text, "改造农村危房200户。");
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["县住建局"]);
+}

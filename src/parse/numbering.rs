@@ -17,11 +17,13 @@ pub enum NumberStyle {
     ArabicParen,
     /// ①
     Circled,
+    /// 第一项: (an item of a list, wherever it stands)
+    Item,
 }
 
 impl NumberStyle {
     /// All styles, outermost first.
-    pub const ALL: [NumberStyle; 7] = [
+    pub const ALL: [NumberStyle; 8] = [
         NumberStyle::Part,
         NumberStyle::Article,
         NumberStyle::ChineseComma,
@@ -29,6 +31,7 @@ impl NumberStyle {
         NumberStyle::ArabicDot,
         NumberStyle::ArabicParen,
         NumberStyle::Circled,
+        NumberStyle::Item,
     ];
 
     /// Nesting depth: smaller is outer.
@@ -173,18 +176,22 @@ fn part(line: &str) -> Option<Marker<'_>> {
     let value = chinese_value(numeral)?;
     let after = &inner[numeral.len()..];
     let unit = after.chars().next()?;
-    if !matches!(unit, '部' | '章' | '篇' | '条') {
+    if !matches!(unit, '部' | '章' | '篇' | '条' | '项') {
         return None;
     }
     let mut rest = &after[unit.len_utf8()..];
     if unit == '部' {
         rest = rest.strip_prefix('分')?;
     }
+    if unit == '项' {
+        // 第一项:新建农村公路, never 第一项任务 inside a sentence.
+        rest = rest.strip_prefix([':', '、', '.', ' ', '\u{3000}'])?;
+    }
     let rest = trim_start(rest);
-    let style = if unit == '条' {
-        NumberStyle::Article
-    } else {
-        NumberStyle::Part
+    let style = match unit {
+        '条' => NumberStyle::Article,
+        '项' => NumberStyle::Item,
+        _ => NumberStyle::Part,
     };
     Some(Marker {
         style,
@@ -352,6 +359,11 @@ mod tests {
             style_value("第三条 加强管理"),
             Some((NumberStyle::Article, 3, "加强管理"))
         );
+        assert_eq!(
+            style_value("第二项:改造农村危房"),
+            Some((NumberStyle::Item, 2, "改造农村危房"))
+        );
+        assert_eq!(style_value("第二项任务已完成"), None);
         assert_eq!(
             style_value("⑵加强"),
             Some((NumberStyle::ArabicParen, 2, "加强"))

@@ -1498,6 +1498,7 @@ fn task_number(marker: &Marker) -> String {
         }
         NumberStyle::Part
         | NumberStyle::Article
+        | NumberStyle::Item
         | NumberStyle::ChineseComma
         | NumberStyle::ChineseParen => {
             let written: String = marker
