@@ -1116,3 +1116,15 @@ fn items_numbered_as_the_first_item_of_a_list() {
     assert_eq!(doc.tasks[1].text, "改造农村危房200户。");
     assert_eq!(units(&doc, &doc.tasks[1]).1, ["县住建局"]);
 }
+
+#[test]
+fn a_next_row_number_cut_off_after_the_units_is_no_part_of_a_name() {
+    let doc = parse_document(
+        "领域\n\n主要目标\n\n主要责任单位\n\n责任单位\n\n\
+         1.妇女经常参加体育锻炼的人数比例提高。\n\n省体育局\n\n省教育厅\n\n\
+         2.教育工作全面贯彻性别平等原则。\n\n省教育厅\n\n省人社厅\n\n省妇联\n\n3\n",
+    );
+    let (lead, responsible, _) = units(&doc, &doc.tasks[1]);
+    assert_eq!(lead, ["省教育厅"]);
+    assert_eq!(responsible, ["省人社厅", "省妇联"]);
+}

@@ -891,7 +891,7 @@ fn name_groups<'a>(cell: &[&'a str]) -> Vec<Vec<Name<'a>>> {
                 || plain
                     && !own_name
                     && (char_count(line) <= FRAGMENT_CHARS
-                        || char_count(next) <= FRAGMENT_CHARS
+                        || char_count(next) <= FRAGMENT_CHARS && next.chars().all(is_han)
                         || !lexicon.ends_like_unit(&joined))
         });
         if continues {
