@@ -72,8 +72,11 @@ fn padded_names_run_together<'a>(piece: &'a str, words: &[&str]) -> Option<Vec<&
     )
 }
 
-/// A name with its post in brackets after it, without the post
-/// (`张三(副县长)` → `张三`).
+/// The fewest digits of a telephone number (a local number has seven).
+const MIN_TELEPHONE_DIGITS: usize = 7;
+
+/// A name with its post or telephone number in brackets after it, without
+/// them (`张三(副县长)`, `张三(电话:13800000000)` → `张三`).
 fn without_bracketed_post(item: &str) -> &str {
     let Some(inner_end) = item.strip_suffix([')', '）']).map(str::len) else {
         return item;
@@ -87,7 +90,9 @@ fn without_bracketed_post(item: &str) -> &str {
     let is_post = lexicon()
         .post_ending(post)
         .is_some_and(|length| length == post.len());
-    if is_post && is_personal_name(name) {
+    // 张三(电话:13800000000): a telephone number beside the name.
+    let is_telephone = post.chars().filter(char::is_ascii_digit).count() >= MIN_TELEPHONE_DIGITS;
+    if (is_post || is_telephone) && is_personal_name(name) {
         name
     } else {
         item
@@ -174,6 +179,8 @@ mod tests {
         assert_eq!(split_leaders("王 嵘\n方 勇"), ["王 嵘", "方 勇"]);
         assert_eq!(split_leaders("省政府分管领导同志"), ["省政府分管领导同志"]);
         assert_eq!(split_leaders("张三(副县长)"), ["张三"]);
+        assert_eq!(split_leaders("张三(电话:13800000000)"), ["张三"]);
+        assert_eq!(split_leaders("张三(0871-6123456)、李四"), ["张三", "李四"]);
         assert_eq!(split_leaders("县委常委、常务副县长 李四"), ["李四"]);
         assert_eq!(split_leaders("王五副县长、分管副县长"), ["王五"]);
     }
