@@ -1128,3 +1128,26 @@ fn a_next_row_number_cut_off_after_the_units_is_no_part_of_a_name() {
     assert_eq!(lead, ["省教育厅"]);
     assert_eq!(responsible, ["省人社厅", "省妇联"]);
 }
+
+#[test]
+fn a_level_before_a_label_leaves_it_a_label() {
+    let doc = parse_document(
+        "一、聚焦产业发展\n\
+         1.做大做强主导产业,全年工业总产值增长10%。\n\
+         县级责任领导:张三\n\
+         牵头单位:县工信局\n\
+         责任单位:县发改局、各乡镇\n\
+         2.加快文旅融合发展,接待游客500万人次。\n\
+         县级责任领导:李四\n\
+         牵头单位:县文旅局\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    let assignment = doc
+        .assignment_of(&doc.tasks[0])
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(assignment.leaders, ["张三"]);
+    assert_eq!(assignment.lead, ["县工信局"]);
+    assert_eq!(assignment.responsible, ["县发改局", "各乡镇"]);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
