@@ -1151,3 +1151,19 @@ fn a_level_before_a_label_leaves_it_a_label() {
     assert_eq!(assignment.responsible, ["县发改局", "各乡镇"]);
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }
+
+#[test]
+fn labels_with_their_characters_spaced() {
+    let doc = parse_document(
+        "一、重点工作\n\
+         1.推进产业升级。牵 头 单 位:市工信局 配 合 单 位:市发改委\n\
+         2.加强环境治理。\n\
+         责 任 单 位:市生态环境局\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    assert_eq!(doc.tasks[0].text, "推进产业升级。");
+    let (lead, _, cooperating) = units(&doc, &doc.tasks[0]);
+    assert_eq!(lead, ["市工信局"]);
+    assert_eq!(cooperating, ["市发改委"]);
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["市生态环境局"]);
+}

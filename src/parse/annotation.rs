@@ -13,7 +13,7 @@
 
 use super::leaders::{leader_in, split_leaders};
 use super::units::{Name, split_names};
-use crate::cjk::char_count;
+use crate::cjk::{char_count, is_han};
 use crate::lexicon::{Duty, List, lexicon};
 use crate::model::{Assignment, Role};
 
@@ -177,7 +177,10 @@ fn labels(text: &str) -> Vec<Label> {
         if mark == "为" && !before.ends_with(['位', '门', '导']) {
             continue;
         }
-        let Some((length, duty)) = lexicon.label_ending(before) else {
+        let Some((length, duty)) = lexicon
+            .label_ending(before)
+            .or_else(|| spaced_label_ending(before))
+        else {
             continue;
         };
         if mark == "】" && !before[..before.len() - length].ends_with('【') {
@@ -209,6 +212,38 @@ fn labels(text: &str) -> Vec<Label> {
         });
     }
     found
+}
+
+/// The most characters of a label written with a space between each.
+const MAX_SPACED_LABEL_CHARS: usize = 8;
+
+/// The label `before` ends with when a copy spaced its characters
+/// (`牵 头 单 位` from a PDF's glyphs): its length in `before` and its duty.
+fn spaced_label_ending(before: &str) -> Option<(usize, Duty)> {
+    let mut compact: Vec<char> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut rest = before;
+    while compact.len() < MAX_SPACED_LABEL_CHARS {
+        let c = rest.chars().next_back().filter(|c| is_han(*c))?;
+        rest = &rest[..rest.len() - c.len_utf8()];
+        compact.push(c);
+        starts.push(rest.len());
+        match rest.strip_suffix(' ') {
+            Some(shorter) if shorter.ends_with(is_han) => rest = shorter,
+            _ => break,
+        }
+    }
+    if compact.len() < 2 {
+        return None;
+    }
+    compact.reverse();
+    let compact: String = compact.into_iter().collect();
+    let (length, duty) = lexicon().label_ending(&compact)?;
+    let chars = compact[compact.len() - length..].chars().count();
+    if chars < 2 {
+        return None;
+    }
+    Some((before.len() - starts[chars - 1], duty))
 }
 
 /// How far after a label's 为 a rule's words are looked for.
