@@ -1167,3 +1167,18 @@ fn labels_with_their_characters_spaced() {
     assert_eq!(cooperating, ["市发改委"]);
     assert_eq!(units(&doc, &doc.tasks[1]).1, ["市生态环境局"]);
 }
+
+#[test]
+fn units_leading_together_and_a_leader_after_the_body_of_the_post() {
+    let doc = parse_document(
+        "1.城镇新增就业5万人。(责任单位:市人社局 责任领导:市政府副市长王五)\n\
+         2.实施“菜篮子”工程。(由市商务局、市农业农村局共同牵头)\n",
+    );
+    assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
+    let leaders = doc
+        .assignment_of(&doc.tasks[0])
+        .map(|a| a.leaders.clone())
+        .unwrap_or_default();
+    assert_eq!(leaders, ["王五"]);
+    assert_eq!(units(&doc, &doc.tasks[1]).0, ["市商务局", "市农业农村局"]);
+}

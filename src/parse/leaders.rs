@@ -115,6 +115,12 @@ pub fn leader_in(item: &str) -> Option<&str> {
     if let Some(name) = name_after_post(item) {
         return Some(name);
     }
+    // 市政府副市长王五: the body the post belongs to before the post.
+    if let Some(body) = lexicon.opening_in(List::PostBody, item)
+        && let Some(name) = name_after_post(&item[body.len()..])
+    {
+        return Some(name);
+    }
     let post = lexicon.post_ending(item)?;
     let before = item[..item.len() - post].trim();
     if before.is_empty() {
@@ -193,6 +199,7 @@ mod tests {
         assert_eq!(leader_in("协管副秘书长"), Some("协管副秘书长"));
         assert_eq!(leader_in("市发改委"), None);
         assert_eq!(leader_in("县长张三"), Some("张三"));
+        assert_eq!(leader_in("市政府副市长王五"), Some("王五"));
         assert_eq!(leader_in("常务副县长 李四"), Some("李四"));
         assert_eq!(leader_in("市长"), Some("市长"));
     }
