@@ -1182,3 +1182,24 @@ fn units_leading_together_and_a_leader_after_the_body_of_the_post() {
     assert_eq!(leaders, ["王五"]);
     assert_eq!(units(&doc, &doc.tasks[1]).0, ["市商务局", "市农业农村局"]);
 }
+
+#[test]
+fn the_name_of_a_form_field_is_no_part_of_the_task() {
+    let doc = parse_document(
+        "某市2024年十件民生实事\n\
+         一、就业创业\n\
+         目标任务:城镇新增就业3万人。\n\
+         责任单位:市人社局\n\
+         二、教育提升\n\
+         目标任务:新建中小学5所,新增学位5000个。\n\
+         责任单位:市教育局、市住建局\n",
+    );
+    assert_eq!(numbers(&doc), [Some("一"), Some("二")]);
+    assert!(
+        !doc.tasks.iter().any(|task| task.text.contains("目标任务")),
+        "{:?}",
+        doc.tasks.iter().map(|task| &task.text).collect::<Vec<_>>()
+    );
+    assert!(doc.tasks[1].text.contains("新建中小学5所"));
+    assert_eq!(units(&doc, &doc.tasks[1]).1, ["市教育局", "市住建局"]);
+}

@@ -84,7 +84,7 @@ pub fn split(text: &str) -> Split<'_> {
     let trimmed: Vec<Source> = sources
         .iter()
         .flat_map(|source| {
-            let text = without_bullet(without_lost_indent(trim(source.text)));
+            let text = without_field_name(without_bullet(without_lost_indent(trim(source.text))));
             let header = (!text.contains('\t'))
                 .then(|| super::stream::trailing_header(text))
                 .flatten();
@@ -279,6 +279,33 @@ fn is_strong(marker: &Marker) -> bool {
             marker.written.len() <= 5 && next.is_some_and(|c| !c.is_ascii_digit() && c != '%')
         }
         _ => next.is_some(),
+    }
+}
+
+/// The most characters of a field's name opening a line (`目标任务:`).
+const MAX_FIELD_NAME_CHARS: usize = 6;
+
+/// The line without the name of the field it gives when that name is a
+/// table header naming the task or its project, whole (`目标任务:城镇新增就业3万人。`
+/// → `城镇新增就业3万人。`): a form's fields copied as lines.
+fn without_field_name(text: &str) -> &str {
+    let Some((colon, _)) = text
+        .char_indices()
+        .take(MAX_FIELD_NAME_CHARS + 1)
+        .find(|(_, c)| *c == ':')
+    else {
+        return text;
+    };
+    let (name, rest) = (&text[..colon], trim(&text[colon + ':'.len_utf8()..]));
+    let lexicon = crate::lexicon::lexicon();
+    let names_the_task = matches!(
+        lexicon.header_columns(name, 100).as_slice(),
+        [crate::lexicon::Column::Task | crate::lexicon::Column::Name]
+    );
+    if names_the_task && !rest.is_empty() && lexicon.label(name).is_none() {
+        rest
+    } else {
+        text
     }
 }
 
