@@ -512,8 +512,7 @@ pub fn parse_clauses(text: &str) -> Option<Annotation<'_>> {
             annotation.deadline.get_or_insert(deadline);
             continue;
         }
-        if label_marks(trimmed).next().is_some()
-            && let Some(first) = labels(trimmed).first()
+        if let Some(first) = labels(trimmed).first()
             && first.start == 0
             && starts_annotation(first.duty)
         {
@@ -956,15 +955,22 @@ fn group_subject(line: &str) -> Option<&str> {
 /// closing the line (`…。(X牵头,Y配合)`).
 pub fn find_inline(line: &str) -> Option<Found<'_>> {
     let found = labels(line);
+    // The role clauses closing the line, once looked for.
+    let mut trailing = None;
     if let Some(first) = found.iter().find(|label| starts_annotation(label.duty)) {
         let start = enclosing_open(line, first.start).unwrap_or(first.start);
         let before_label = line[start..first.start].trim_start_matches(opens);
-        if !before_label.trim().is_empty()
-            && let Some(clauses) = trailing_clauses(line).filter(|clauses| clauses.start == start)
-        {
+        if !before_label.trim().is_empty() {
             // Role clauses before the label in the same bracket
             // (`(省自然资源厅牵头,省农业农村厅配合;分管副省长:王五)`).
-            return Some(clauses);
+            let clauses = trailing_clauses(line);
+            if clauses
+                .as_ref()
+                .is_some_and(|clauses| clauses.start == start)
+            {
+                return clauses;
+            }
+            trailing = Some(clauses);
         }
         // The labels of the line from `start` on are those of its text from
         // there: none of them reaches back before it.
@@ -982,7 +988,7 @@ pub fn find_inline(line: &str) -> Option<Found<'_>> {
             return Some(Found { start, annotation });
         }
     }
-    trailing_clauses(line)
+    trailing.unwrap_or_else(|| trailing_clauses(line))
 }
 
 /// `…。(市发改委牵头,市财政局、市商务局配合)` at the end of a line, or the
@@ -1133,7 +1139,7 @@ pub fn annotated_brackets(text: &str) -> Vec<(usize, usize, Annotation<'_>)> {
 
 /// The characters a unit's name starts with when it carries its level:
 /// 区市场监管局, 县教育局.
-const LEVEL_PREFIXES: [char; 4] = ['省', '市', '区', '县'];
+pub(super) const LEVEL_PREFIXES: [char; 4] = ['省', '市', '区', '县'];
 
 /// The clause `text` ends with: what follows its last mark of punctuation.
 fn last_clause(text: &str) -> &str {

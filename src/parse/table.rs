@@ -4,7 +4,9 @@
 //! above, dropped by the copy) is aligned to the columns by what its cells
 //! hold, and takes the missing units and leaders from the row above.
 
-use super::annotation::{Annotation, assigns_by_verb, parse_labelled, parse_role_value};
+use super::annotation::{
+    Annotation, LEVEL_PREFIXES, assigns_by_verb, parse_labelled, parse_role_value,
+};
 use super::leaders::{is_personal_name, leader_in, split_leaders};
 use super::numbering::{self, NumberStyle};
 use super::units::{Name, split_names};
@@ -882,9 +884,8 @@ fn name_groups<'a>(cell: &[&'a str]) -> Vec<Vec<Name<'a>>> {
         let continues = lines.get(index + 1).is_some_and(|next| {
             // After a level's name, a next line of a level's unit is a name of
             // its own (省人口计生 / 省妇联), not the rest (长沙先导 / 区管委会).
-            let levels = ['省', '市', '县', '区'];
-            let own_name = joined.starts_with(levels)
-                && next.starts_with(levels)
+            let own_name = joined.starts_with(LEVEL_PREFIXES)
+                && next.starts_with(LEVEL_PREFIXES)
                 && char_count(next) > FRAGMENT_CHARS
                 && lexicon.ends_like_unit(next);
             next.starts_with('(')
