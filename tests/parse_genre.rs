@@ -10,6 +10,12 @@ fn units(doc: &ParsedDocument, task: &ParsedTask) -> (Vec<String>, Vec<String>, 
         .unwrap_or_default()
 }
 
+fn leaders(doc: &ParsedDocument, task: &ParsedTask) -> Vec<String> {
+    doc.assignment_of(task)
+        .map(|a| a.leaders.clone())
+        .unwrap_or_default()
+}
+
 fn numbers(doc: &ParsedDocument) -> Vec<Option<&str>> {
     doc.tasks
         .iter()
@@ -690,11 +696,7 @@ fn officials_named_after_their_posts_in_verb_clauses() {
     let (lead, _, cooperating) = units(&doc, &doc.tasks[0]);
     assert_eq!(lead, ["县发改局"]);
     assert_eq!(cooperating, ["县统计局"]);
-    let leaders = doc
-        .assignment_of(&doc.tasks[0])
-        .map(|assignment| assignment.leaders.clone())
-        .unwrap_or_default();
-    assert_eq!(leaders, ["张三", "李四"]);
+    assert_eq!(leaders(&doc, &doc.tasks[0]), ["张三", "李四"]);
 }
 
 #[test]
@@ -1004,11 +1006,7 @@ fn role_clauses_with_a_deadline_or_a_leader_in_the_same_bracket() {
     let (lead, _, cooperating) = units(&doc, &doc.tasks[1]);
     assert_eq!(lead, ["省自然资源厅"]);
     assert_eq!(cooperating, ["省农业农村厅"]);
-    let leaders = doc
-        .assignment_of(&doc.tasks[1])
-        .map(|a| a.leaders.clone())
-        .unwrap_or_default();
-    assert_eq!(leaders, ["王五"]);
+    assert_eq!(leaders(&doc, &doc.tasks[1]), ["王五"]);
 }
 
 #[test]
@@ -1175,11 +1173,7 @@ fn units_leading_together_and_a_leader_after_the_body_of_the_post() {
          2.实施“菜篮子”工程。(由市商务局、市农业农村局共同牵头)\n",
     );
     assert_eq!(numbers(&doc), [Some("1"), Some("2")]);
-    let leaders = doc
-        .assignment_of(&doc.tasks[0])
-        .map(|a| a.leaders.clone())
-        .unwrap_or_default();
-    assert_eq!(leaders, ["王五"]);
+    assert_eq!(leaders(&doc, &doc.tasks[0]), ["王五"]);
     assert_eq!(units(&doc, &doc.tasks[1]).0, ["市商务局", "市农业农村局"]);
 }
 
